@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Tells, with evidence and statistical guarantees, whether AI models share an origin.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BenchCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

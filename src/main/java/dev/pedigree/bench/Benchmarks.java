@@ -1,0 +1,15 @@
+package dev.pedigree.bench;
+
+import java.util.List;
+
+/** The benchmarks {@code pedigree bench} knows, in the order they are listed. */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static List<Benchmark> all() {
+        return List.of(
+                // each benchmark adds its line here
+        );
+    }
+}

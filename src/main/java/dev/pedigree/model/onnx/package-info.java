@@ -1,0 +1,2 @@
+/** The ONNX reader: protobuf wire parsing of initialisers, constants, external data and quantised weights. */
+package dev.pedigree.model.onnx;
