@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchCommand.class,
+            PromptsCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
