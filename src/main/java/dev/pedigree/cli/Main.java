@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BenchCommand.class,
             PromptsCommand.class,
+            BaselineCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
