@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Because the best candidate is picked from the same data it is then tested on, the one-sided
  * comparisons are not at level α for small pools: with two unrelated candidates a parent is declared
  * with probability about 2α (measured 0.100 at α = 0.05; 0.031, 0.0095 and 0.0025 with 3, 5 and 10
- * candidates — see {@code NikolicNullRateTest}). That is the published procedure, kept as it is.
+ * candidates — see {@code NikolicNullRateTest}). That is the procedure as the spec states it, kept as it is.
  *
  * <p>Immutable: {@link #withDefaults()} (α = 0.05, at most 5000 prompts) then {@code with…} copies.
  */
