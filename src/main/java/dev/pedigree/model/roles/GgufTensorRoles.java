@@ -65,7 +65,8 @@ public final class GgufTensorRoles implements TensorRoles {
 
     @Override
     public List<TensorView> map(TensorContainer container, ArchitectureSpec architecture) {
-        boolean permuted = architecture != null && ROPE_PERMUTED.contains(architecture.modelType());
+        boolean permuted = architecture != null && architecture.modelType() != null
+                && ROPE_PERMUTED.contains(architecture.modelType());
         List<TensorView> views = new ArrayList<>();
         for (StoredTensor s : container.tensors()) {
             Name name = Name.parse(s.name());
