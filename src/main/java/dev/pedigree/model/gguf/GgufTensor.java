@@ -96,7 +96,7 @@ final class GgufTensor implements StoredTensor {
                 produced = Math.min(blockSize - within, left);
                 System.arraycopy(partial, within, dst, offset + done, produced);
             } else {
-                int blocks = (int) Math.min(chunkBlocks, left / blockSize);
+                int blocks = Math.min(chunkBlocks, left / blockSize);
                 copyBlocks(block, blocks, raw);
                 decoder.decode(raw, 0, dst, offset + done, blocks);
                 produced = blocks * blockSize;

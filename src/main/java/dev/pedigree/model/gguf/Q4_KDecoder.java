@@ -28,10 +28,12 @@ final class Q4_KDecoder implements BlockDecoder {
                 float m2 = dmin * mins[2 * p + 1];
                 int q = qs + 32 * p;
                 int y = o + 64 * p;
+                // two simple loops rather than one with two stores: the JIT vectorises these
                 for (int l = 0; l < 32; l++) {
-                    int v = src[q + l] & 0xFF;
-                    dst[y + l] = d1 * (v & 0x0F) - m1;
-                    dst[y + 32 + l] = d2 * (v >>> 4) - m2;
+                    dst[y + l] = d1 * (src[q + l] & 0x0F) - m1;
+                }
+                for (int l = 0; l < 32; l++) {
+                    dst[y + 32 + l] = d2 * ((src[q + l] & 0xFF) >>> 4) - m2;
                 }
             }
         }

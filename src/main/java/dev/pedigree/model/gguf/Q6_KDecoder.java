@@ -24,20 +24,23 @@ final class Q6_KDecoder implements BlockDecoder {
                 int ql = s + 64 * h;
                 int qh = s + 128 + 32 * h;
                 int y = o + 128 * h;
-                int sc = 8 * h;
-                for (int l = 0; l < 32; l++) {
-                    int lowA = src[ql + l] & 0xFF;
-                    int lowB = src[ql + 32 + l] & 0xFF;
-                    int high = src[qh + l] & 0xFF;
-                    int q0 = ((lowA & 0x0F) | ((high & 3) << 4)) - 32;
-                    int q1 = ((lowB & 0x0F) | (((high >>> 2) & 3) << 4)) - 32;
-                    int q2 = ((lowA >>> 4) | (((high >>> 4) & 3) << 4)) - 32;
-                    int q3 = ((lowB >>> 4) | (((high >>> 6) & 3) << 4)) - 32;
-                    int is = sc + (l >>> 4);
-                    dst[y + l] = ds[is] * q0;
-                    dst[y + 32 + l] = ds[is + 2] * q1;
-                    dst[y + 64 + l] = ds[is + 4] * q2;
-                    dst[y + 96 + l] = ds[is + 6] * q3;
+                // quarter k of the half: low nibbles of ql[0..32) / ql[32..64), then high nibbles;
+                // its high bits are bits 2k..2k+1 of qh. Each run of 16 shares one scale, so the
+                // inner loops have no per-element scale lookup and vectorise.
+                for (int k = 0; k < 4; k++) {
+                    int low = ql + 32 * (k & 1);
+                    int nibbleShift = 4 * (k >> 1);
+                    int highShift = 2 * k;
+                    for (int run = 0; run < 2; run++) {
+                        float scale = ds[8 * h + 2 * k + run];
+                        int base = 16 * run;
+                        int out = y + 32 * k + base;
+                        for (int l = 0; l < 16; l++) {
+                            int q = (((src[low + base + l] & 0xFF) >>> nibbleShift) & 0x0F)
+                                    | ((((src[qh + base + l] & 0xFF) >>> highShift) & 3) << 4);
+                            dst[out + l] = scale * (q - 32);
+                        }
+                    }
                 }
             }
         }

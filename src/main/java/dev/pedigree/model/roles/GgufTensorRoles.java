@@ -130,7 +130,7 @@ public final class GgufTensorRoles implements TensorRoles {
             headDim = hidden / heads;
         }
         if (heads == null || kvHeads == null || headDim == null
-                || rows != (long) (heads + 2L * kvHeads) * headDim) {
+                || rows != (heads + 2L * kvHeads) * headDim) {
             throw new ModelFormatException(container.file(), "cannot split fused " + s.name() + " of " + rows
                     + " rows into q, k, v with " + heads + " heads, " + kvHeads + " kv heads of size " + headDim);
         }

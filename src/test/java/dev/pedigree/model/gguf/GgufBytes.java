@@ -14,13 +14,14 @@ import java.util.List;
  * Builds GGUF files byte by byte for tests, with every header field settable so the bad-input tests
  * can write exactly one thing wrong. Tensors get sequential aligned offsets and zero data unless told.
  */
-final class GgufBytes {
+public final class GgufBytes {
     private int magic = 0x46554747;
     private long version = 3;
     private Long tensorCountOverride;
     private Long kvCountOverride;
     private long alignment = 32;
     private Long dataBytesOverride;
+    private byte[] data;
     private final ByteArrayOutputStream kvs = new ByteArrayOutputStream();
     private int kvCount;
     private final List<Tensor> tensors = new ArrayList<>();
@@ -28,33 +29,39 @@ final class GgufBytes {
     private record Tensor(String name, long[] ggmlDims, long typeId, Long offset, long bytes) {
     }
 
-    GgufBytes magic(int value) {
+    public GgufBytes magic(int value) {
         magic = value;
         return this;
     }
 
-    GgufBytes version(long value) {
+    public GgufBytes version(long value) {
         version = value;
         return this;
     }
 
-    GgufBytes tensorCount(long value) {
+    public GgufBytes tensorCount(long value) {
         tensorCountOverride = value;
         return this;
     }
 
-    GgufBytes kvCount(long value) {
+    public GgufBytes kvCount(long value) {
         kvCountOverride = value;
         return this;
     }
 
-    GgufBytes dataBytes(long value) {
+    public GgufBytes dataBytes(long value) {
         dataBytesOverride = value;
         return this;
     }
 
+    /** The data section's content, written as given after the header padding. */
+    public GgufBytes data(byte[] content) {
+        data = content.clone();
+        return this;
+    }
+
     /** A key-value with the value's bytes written as given (type id included). */
-    GgufBytes kvRaw(String key, long typeId, byte[] value) {
+    public GgufBytes kvRaw(String key, long typeId, byte[] value) {
         kvs.writeBytes(string(key));
         kvs.writeBytes(u32(typeId));
         kvs.writeBytes(value);
@@ -62,11 +69,11 @@ final class GgufBytes {
         return this;
     }
 
-    GgufBytes kvString(String key, String value) {
+    public GgufBytes kvString(String key, String value) {
         return kvRaw(key, 8, string(value));
     }
 
-    GgufBytes kvU32(String key, long value) {
+    public GgufBytes kvU32(String key, long value) {
         if (key.equals("general.alignment")) {
             alignment = value;
         }
@@ -74,7 +81,7 @@ final class GgufBytes {
     }
 
     /** A tensor of a known type; {@code hfShape} outermost first, written innermost first. */
-    GgufBytes tensor(String name, GgmlType type, long... hfShape) {
+    public GgufBytes tensor(String name, GgmlType type, long... hfShape) {
         long[] dims = new long[hfShape.length];
         long n = 1;
         for (int i = 0; i < hfShape.length; i++) {
@@ -86,12 +93,12 @@ final class GgufBytes {
     }
 
     /** A tensor info written exactly as given (ggml dims innermost first, any type id and offset). */
-    GgufBytes tensorRaw(String name, long[] ggmlDims, long typeId, long offset) {
+    public GgufBytes tensorRaw(String name, long[] ggmlDims, long typeId, long offset) {
         tensors.add(new Tensor(name, ggmlDims, typeId, offset, 0));
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(u32(magic & 0xFFFF_FFFFL));
         out.writeBytes(u32(version));
@@ -115,12 +122,15 @@ final class GgufBytes {
         while (out.size() % alignment != 0) {
             out.write(0);
         }
-        long dataBytes = dataBytesOverride != null ? dataBytesOverride : dataEnd;
-        out.writeBytes(new byte[(int) dataBytes]);
+        if (data != null) {
+            out.writeBytes(data);
+        } else {
+            out.writeBytes(new byte[(int) (dataBytesOverride != null ? dataBytesOverride : dataEnd)]);
+        }
         return out.toByteArray();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return Files.write(file, build());
     }
 

@@ -89,6 +89,37 @@ class GgufTensorRolesTest {
         assertFalse(GgufTensorRoles.ROPE_PERMUTED.contains("qwen2"), "NeoX-style RoPE models are stored unpermuted");
     }
 
+    @Test
+    void splitsAFusedQkvIntoQueryKeyAndValueRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // phi3-style: 4 heads and 2 kv heads of 8 over hidden 32, so q, k, v take 32, 16 and 16 rows
+        int rows = 64;
+        int cols = 32;
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(rows * cols * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                data.putFloat(r * 1000f + c);
+            }
+        }
+        java.nio.file.Path file = new dev.pedigree.model.gguf.GgufBytes()
+                .kvString("general.architecture", "phi3")
+                .kvU32("phi3.embedding_length", 32).kvU32("phi3.attention.head_count", 4).kvU32("phi3.attention.head_count_kv", 2)
+                .tensor("blk.0.attn_qkv.weight", dev.pedigree.model.gguf.GgmlType.F32, rows, cols)
+                .data(data.array()).write(dir.resolve("phi3.gguf"));
+        GgufFile gguf = new GgufReader().open(file);
+        try (TensorStore store = new TensorStore(gguf, new GgufTensorRoles().map(gguf, GgufArchitecture.from(gguf)))) {
+            TensorInfo q = store.find(Role.Q, 0).orElseThrow();
+            TensorInfo k = store.find(Role.K, 0).orElseThrow();
+            TensorInfo v = store.find(Role.V, 0).orElseThrow();
+            assertEquals("blk.0.attn_qkv.weight[k]", k.name());
+            assertArrayEquals(new long[] {32, 32}, q.shape());
+            assertArrayEquals(new long[] {16, 32}, k.shape());
+            assertArrayEquals(new long[] {16, 32}, v.shape());
+            assertEquals(0f, store.read(q)[0]);
+            assertEquals(32 * 1000f + 5, store.readRows(k, 0, 1)[5], "k starts after the 32 q rows");
+            assertEquals(63 * 1000f + 31, store.read(v)[16 * 32 - 1], "v ends at the last stored row");
+        }
+    }
+
     private record FakeTensor(long rows) implements dev.pedigree.model.StoredTensor {
         public String name() {
             return "blk.0.attn_q.weight";
