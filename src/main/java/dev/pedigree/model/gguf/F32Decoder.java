@@ -1,11 +1,11 @@
 package dev.pedigree.model.gguf;
 
-// F32: 4 bytes per value, IEEE single precision, little-endian.
-final class F32Decoder implements BlockDecoder {
+import java.lang.foreign.MemorySegment;
+
+// F32: 4 bytes per value, IEEE single precision, little-endian: a straight copy.
+final class F32Decoder implements ElementDecoder {
     @Override
-    public void decode(byte[] src, int srcOffset, float[] dst, int dstOffset, int blocks) {
-        for (int i = 0; i < blocks; i++) {
-            dst[dstOffset + i] = Float.intBitsToFloat(LittleEndianBytes.int32(src, srcOffset + 4 * i));
-        }
+    public void decode(MemorySegment data, long first, float[] dst, int dstOffset, int count) {
+        MemorySegment.copy(data, FLOAT, first * 4, dst, dstOffset, count);
     }
 }

@@ -53,9 +53,9 @@ public enum GgmlType {
     private final int id;
     private final int blockSize;
     private final int blockBytes;
-    private final BlockDecoder decoder;
+    private final GgmlDecoder decoder;
 
-    GgmlType(int id, int blockSize, int blockBytes, BlockDecoder decoder) {
+    GgmlType(int id, int blockSize, int blockBytes, GgmlDecoder decoder) {
         this.id = id;
         this.blockSize = blockSize;
         this.blockBytes = blockBytes;
@@ -91,7 +91,7 @@ public enum GgmlType {
     }
 
     /** The decoder, or null when {@link #decodable()} is false. */
-    BlockDecoder decoder() {
+    GgmlDecoder decoder() {
         return decoder;
     }
 }

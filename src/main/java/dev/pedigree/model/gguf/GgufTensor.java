@@ -7,8 +7,9 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 
 /**
- * One GGUF tensor: a slice of the mapped data section. Reads copy only the blocks covering the
- * requested range out of the mapping, a bounded chunk at a time, and decode them.
+ * One GGUF tensor: a slice of the mapped data section. Reads of plain element types convert straight
+ * from the mapping; reads of quantised types copy only the blocks covering the requested range out of
+ * the mapping, a bounded chunk at a time, and decode them.
  */
 final class GgufTensor implements StoredTensor {
     /** Raw bytes copied per step: large enough to amortise the copy, small enough to stay in cache. */
@@ -67,11 +68,15 @@ final class GgufTensor implements StoredTensor {
             throw new IndexOutOfBoundsException("elements [" + first + ", " + (first + count) + ") of " + name
                     + " with " + elementCount + " elements");
         }
-        BlockDecoder decoder = type.decoder();
-        if (decoder == null) {
-            throw new ModelFormatException(file, "tensor " + name + " has ggml type " + type
+        switch (type.decoder()) {
+            case null -> throw new ModelFormatException(file, "tensor " + name + " has ggml type " + type
                     + ", which pedigree cannot decode yet");
+            case ElementDecoder elements -> elements.decode(data, first, dst, offset, count);
+            case BlockDecoder blocks -> readBlocks(blocks, first, dst, offset, count);
         }
+    }
+
+    private void readBlocks(BlockDecoder decoder, long first, float[] dst, int offset, int count) {
         int blockSize = type.blockSize();
         int blockBytes = type.blockBytes();
         int chunkBlocks = Math.max(1, CHUNK_BYTES / blockBytes);
