@@ -29,10 +29,6 @@ final class GgufHeaderInput {
         return position;
     }
 
-    void seek(long to) {
-        position = to;
-    }
-
     long remaining() {
         return segment.byteSize() - position;
     }
@@ -55,16 +51,8 @@ final class GgufHeaderInput {
         return at;
     }
 
-    int u8(String field) {
-        return segment.get(ValueLayout.JAVA_BYTE, take(1, field)) & 0xFF;
-    }
-
     byte i8(String field) {
         return segment.get(ValueLayout.JAVA_BYTE, take(1, field));
-    }
-
-    int u16(String field) {
-        return segment.get(U16, take(2, field)) & 0xFFFF;
     }
 
     short i16(String field) {

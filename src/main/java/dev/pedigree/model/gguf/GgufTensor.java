@@ -42,10 +42,6 @@ final class GgufTensor implements StoredTensor {
         return type.name();
     }
 
-    public GgmlType type() {
-        return type;
-    }
-
     @Override
     public long[] shape() {
         return shape.clone();
