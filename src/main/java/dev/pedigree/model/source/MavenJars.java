@@ -1,0 +1,57 @@
+package dev.pedigree.model.source;
+
+import dev.pedigree.error.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds a jar in the local Maven repository, or has the user's own Maven fetch it
+ * ({@code mvn -q dependency:get}), so their mirrors, proxies and checksum policy apply. No repository
+ * address is known here: Maven's settings decide where it comes from.
+ */
+final class MavenJars {
+    private MavenJars() {
+    }
+
+    static Path find(String spec, MavenCoordinate coordinate, SourceEnvironment environment, java.io.PrintWriter progress) {
+        Path repository = environment.mavenRepository();
+        Path jar = coordinate.jarIn(repository);
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        List<String> command = List.of(environment.mavenCommand(), "-q", "-B", "dependency:get",
+                "-Dartifact=" + coordinate, "-Dtransitive=false", "-Dmaven.repo.local=" + repository);
+        progress.println("pedigree: " + coordinate + " is not in " + repository + "; fetching it with " + String.join(" ", command));
+        progress.flush();
+        String output;
+        int exit;
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            exit = process.waitFor();
+        } catch (IOException e) {
+            throw new BadInputException(spec + ": not in " + repository + " and Maven could not be run (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInputException(spec + ": interrupted while Maven fetched the jar");
+        }
+        if (exit != 0 || !Files.isRegularFile(jar)) {
+            throw new BadInputException(spec + ": not in " + repository + " and Maven could not fetch it (exit " + exit + ")"
+                    + lastLine(output));
+        }
+        return jar;
+    }
+
+    private static String lastLine(String output) {
+        String[] lines = output.strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        return last.isEmpty() ? "" : ": " + last;
+    }
+}
