@@ -24,7 +24,7 @@ final class MavenJars {
             return jar;
         }
         List<String> command = List.of(environment.mavenCommand(), "-q", "-B", "dependency:get",
-                "-Dartifact=" + coordinate, "-Dtransitive=false", "-Dmaven.repo.local=" + repository);
+                "-Dartifact=" + coordinate, "-Dtransitive=false", "-Dstyle.color=never", "-Dmaven.repo.local=" + repository);
         progress.println("pedigree: " + coordinate + " is not in " + repository + "; fetching it with " + String.join(" ", command));
         progress.flush();
         String output;
@@ -49,9 +49,10 @@ final class MavenJars {
         return jar;
     }
 
+    /** Maven's first error line (its cause), else its last line, without colour codes. */
     private static String lastLine(String output) {
-        String[] lines = output.strip().split("\\R");
-        String last = lines[lines.length - 1].strip();
-        return last.isEmpty() ? "" : ": " + last;
+        List<String> lines = output.replaceAll("\u001B\\[[0-9;]*m", "").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String pick = lines.stream().filter(l -> l.startsWith("[ERROR]")).findFirst().orElse(lines.isEmpty() ? "" : lines.getLast());
+        return pick.isEmpty() ? "" : ": " + pick;
     }
 }
