@@ -30,7 +30,9 @@ final class MavenJars {
         String output;
         int exit;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    // Outside any project folder, so no pom.xml of the working directory takes part.
+                    .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile()).start();
             process.getOutputStream().close();
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
