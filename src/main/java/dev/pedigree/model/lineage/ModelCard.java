@@ -67,7 +67,7 @@ public final class ModelCard {
             } else {
                 while (i < end && (lines[i].isBlank() || Character.isWhitespace(lines[i].charAt(0)) || lines[i].startsWith("-"))) {
                     String item = withoutComment(lines[i]).strip();
-                    if (item.startsWith("- ") || item.equals("-")) {
+                    if ((item.startsWith("- ") || item.equals("-")) && keyColon(item.substring(1)) < 0) {
                         addScalar(values, item.substring(1).strip());
                     } else if (!item.isEmpty() && values.isEmpty() && keyColon(item) < 0) {
                         addScalar(values, item);
