@@ -28,7 +28,8 @@ public final class ModelOpener {
             DeclaredLineage lineage = DeclaredLineageReader.read(source.sibling("README.md"), source.sibling("adapter_config.json"),
                     container.metadata());
             ModelDigester digester = new ModelDigester(locator.environment().pedigreeCache());
-            return new Model(source, architecture, store, lineage, () -> digester.digest(source));
+            return new Model(source, architecture, store, lineage, () -> digester.digest(source.files().stream()
+                    .map(f -> new ModelDigester.Entry(f.relativePath(), f.path())).toList()));
         } catch (RuntimeException e) {
             container.close();
             throw e;

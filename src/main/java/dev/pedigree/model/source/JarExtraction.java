@@ -1,6 +1,7 @@
 package dev.pedigree.model.source;
 
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.model.digest.FileDigests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,12 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -36,7 +33,6 @@ final class JarExtraction {
     }
 
     static Path extract(String spec, Path jar, Path cache) {
-        String jarHash = sha256(jar, spec);
         List<ZipEntry> wanted = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : zip.stream().map(ZipEntry.class::cast).toList()) {
@@ -48,6 +44,8 @@ final class JarExtraction {
             if (wanted.stream().noneMatch(e -> e.getName().toLowerCase(Locale.ROOT).endsWith(".onnx"))) {
                 throw new BadInputException(spec + ": " + jar + " holds no .onnx model");
             }
+            // Hashed only once the entries passed: bad input writes nothing, not even a digest entry.
+            String jarHash = new FileDigests(cache).sha256(jar);
             Path jars = cache.resolve("jars");
             Path target = jars.resolve(jarHash);
             if (Files.isDirectory(target)) {
@@ -126,17 +124,6 @@ final class JarExtraction {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static String sha256(Path file, String spec) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new BadInputException(spec + ": cannot read " + file + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

@@ -36,9 +36,11 @@ class ModelDigesterTest {
         Files.writeString(model.resolve(".git/HEAD"), "ignored");
     }
 
-    private ModelSource source(String spec) {
-        return new ModelLocator(new SourceEnvironment(Map.of(), Map.of(), tmp.resolve("home")), new PrintWriter(new StringWriter()))
+    /** The files of a resolved model, as the model opener hands them over. */
+    private List<ModelDigester.Entry> source(String spec) {
+        ModelSource s = new ModelLocator(new SourceEnvironment(Map.of(), Map.of(), tmp.resolve("home")), new PrintWriter(new StringWriter()))
                 .resolve(spec);
+        return s.files().stream().map(f -> new ModelDigester.Entry(f.relativePath(), f.path())).toList();
     }
 
     @Test
@@ -107,7 +109,7 @@ class ModelDigesterTest {
                 md.update(buf, 0, n);
             }
         }
-        assertEquals(java.util.HexFormat.of().formatHex(md.digest()), ModelDigester.hashFile(big));
+        assertEquals(java.util.HexFormat.of().formatHex(md.digest()), FileDigests.hashFile(big));
     }
 
     private static Path entryFor(Path cache, Path file, ModelDigest d) throws IOException {
