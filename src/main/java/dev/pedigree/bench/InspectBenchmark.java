@@ -69,7 +69,9 @@ public final class InspectBenchmark implements Benchmark {
             long readCalls = procSelfIo("rchar") - readBefore;
             long touched = PageResidency.residentBytes(model.resolve("model.safetensors")) - residentBefore;
             Arrays.sort(warm);
+            long cpu0 = processCpuNanos();
             double digestCold = timeInspect(opener, model, true);
+            double digestColdCpu = (processCpuNanos() - cpu0) / 1e9;
             double digestWarm = timeInspect(opener, model, true);
 
             out.printf(Locale.ROOT, "file                   %,d bytes (%d tensors, data section sparse)%n", size, 3 + 9 * LAYERS);
@@ -79,7 +81,8 @@ public final class InspectBenchmark implements Benchmark {
             out.printf(Locale.ROOT, "data pages touched     %,d bytes = %.4f%% of the file (mincore; %,d bytes resident before)   goal < 1%%: %s%n",
                     touched, 100.0 * touched / size, residentBefore, touched < size / 100 ? "met" : "NOT met");
             out.printf(Locale.ROOT, "read() bytes           %,d over 6 inspects (/proc/self/io rchar, includes class loading)%n", readCalls);
-            out.printf(Locale.ROOT, "inspect with digest    %.3f s cold (hashes every byte), %.3f s cached%n", digestCold, digestWarm);
+            out.printf(Locale.ROOT, "inspect with digest    %.3f s cold (hashes every byte; %.3f s process CPU), %.3f s cached%n",
+                    digestCold, digestColdCpu, digestWarm);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -145,6 +148,10 @@ public final class InspectBenchmark implements Benchmark {
                 + ",\"intermediate_size\":" + INTERMEDIATE + ",\"num_hidden_layers\":" + LAYERS
                 + ",\"num_attention_heads\":32,\"num_key_value_heads\":32,\"vocab_size\":" + VOCAB
                 + ",\"max_position_embeddings\":4096,\"rms_norm_eps\":1e-05,\"hidden_act\":\"silu\",\"tie_word_embeddings\":false}";
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     /** A counter of /proc/self/io, or -1 where there is none. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", description = "Run pedigree on real models taken from Maven (for now: inspect two published encoders, "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run pedigree on real models taken from Maven (for now: inspect two published encoders, "
         + "all-MiniLM-L6-v2 in fp32 and its int8 quantisation).")
 final class DemoCommand implements Callable<Integer> {
     /** Real pretrained encoders packed in jars: the fp32 model and its int8 dynamic quantisation. */

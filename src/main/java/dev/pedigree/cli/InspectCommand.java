@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "inspect", description = "Show a model's format, architecture, parameters, dtypes, tensors by layer and role, "
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show a model's format, architecture, parameters, dtypes, tensors by layer and role, "
         + "declared lineage and content digest.")
 final class InspectCommand implements Callable<Integer> {
     @Spec

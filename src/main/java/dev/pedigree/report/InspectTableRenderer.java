@@ -49,7 +49,7 @@ public final class InspectTableRenderer {
                 .thenComparing(t -> Role.valueOf(t.role().toUpperCase(Locale.ROOT)).ordinal())
                 .thenComparing(InspectReport.Tensor::bias));
         for (InspectReport.Tensor t : sorted) {
-            out.append(String.format(Locale.ROOT, "  %-8s %-16s %-6s %-18s %s%n",
+            out.append(String.format(Locale.ROOT, "  %-8s %-26s %-16s %-18s %s%n",
                     t.layer() == null ? "global" : "layer " + t.layer(), t.role() + (t.bias() ? " bias" : ""), t.dtype(),
                     Arrays.toString(t.shape()), t.name()));
         }
@@ -57,7 +57,7 @@ public final class InspectTableRenderer {
     }
 
     private static void row(StringBuilder out, String label, String value) {
-        out.append(String.format(Locale.ROOT, "%-20s %s%n", label, value));
+        out.append(String.format(Locale.ROOT, "%-24s %s%n", label, value));
     }
 
     private static String text(Integer v) {

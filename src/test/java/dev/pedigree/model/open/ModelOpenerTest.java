@@ -144,8 +144,8 @@ class ModelOpenerTest {
         Path dir = modelDir();
         try (Model m = opener(new FakeWiring()).open(dir.toString())) {
             String table = InspectTableRenderer.render(InspectReport.of(m, false));
-            assertTrue(table.contains("digest               not computed"), table);
-            assertTrue(table.contains("declared lineage     base acme/a, acme/b; relation merge"), table);
+            assertTrue(table.contains("digest                   not computed"), table);
+            assertTrue(table.contains("declared lineage         base acme/a, acme/b; relation merge"), table);
             List<String> rows = table.substring(table.indexOf("tensors by layer and role")).lines().skip(1).toList();
             assertEquals(5, rows.size(), table);
             assertTrue(rows.get(0).contains("embed.weight") && rows.get(1).contains("norm.weight"), table);
