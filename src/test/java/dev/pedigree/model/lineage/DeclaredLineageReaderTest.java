@@ -43,6 +43,11 @@ class DeclaredLineageReaderTest {
                 l.claims().stream().map(LineageClaim::key).toList());
         assertEquals("1", l.claims().get(2).value());
         assertTrue(l.claims().stream().allMatch(c -> c.origin().equals(DeclaredLineageReader.GGUF_ORIGIN)));
+        assertEquals(List.of("Tiny Llama"), l.baseModels());
+        assertEquals(Optional.empty(), l.relation(), "one GGUF base model says nothing about the relation");
+
+        meta.put("general.base_model.1.name", "Other Llama");
+        assertEquals(Optional.of("merge"), DeclaredLineageReader.read(null, null, meta).relation(), "two GGUF base models: a merge");
     }
 
     @Test
