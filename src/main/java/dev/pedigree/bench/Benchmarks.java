@@ -10,7 +10,8 @@ public final class Benchmarks {
     public static List<Benchmark> all() {
         return List.of(
                 // each benchmark adds its line here
-                new GgufDecodeBenchmark()
+                new GgufDecodeBenchmark(),
+                new InspectBenchmark()
         );
     }
 }
