@@ -82,9 +82,6 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
         JsonNode root;
         try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(json), decoder))) {
             root = JSON.readTree(parser);
-            if (root != null && parser.nextToken() != null) {
-                throw new ModelFormatException(file, "header has content after its JSON object");
-            }
         } catch (JacksonException e) {
             throw new ModelFormatException(file, "header is not well-formed JSON: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
