@@ -106,6 +106,32 @@ class SafetensorsFixtureTest {
     }
 
     @Test
+    void filesPastTwoGigabytesReadAtLongOffsets(@TempDir Path dir) throws IOException {
+        // A sparse 3 GB file: a U8 tensor spanning the first 2.6 GB of data, then an F32 tensor.
+        long big = 2_600_000_000L;
+        String header = "{\"big\":{\"dtype\":\"U8\",\"shape\":[" + big + "],\"data_offsets\":[0," + big + "]},"
+                + "\"far\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[" + big + "," + (big + 8) + "]}}";
+        byte[] start = SafetensorsTestFile.raw(header, new byte[0]);
+        long dataStart = start.length;
+        Path file = dir.resolve("sparse.safetensors");
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
+            ch.write(java.nio.ByteBuffer.wrap(start));
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {42}), dataStart + big - 1);
+            ch.write(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-3f).flip(),
+                    dataStart + big);
+        }
+        try (TensorContainer c = new SafetensorsReader().open(file)) {
+            float[] out = new float[2];
+            c.tensors().get(0).read(big - 2, out, 0, 2);
+            assertArrayEquals(new float[] {0f, 42f}, out);
+            c.tensors().get(1).read(0, out, 0, 2);
+            assertArrayEquals(new float[] {1.5f, -3f}, out);
+            assertEquals(big, c.tensors().get(0).byteSize());
+        }
+    }
+
+    @Test
     void readingAfterCloseFails() {
         TensorContainer c = new SafetensorsReader().open(resource("dtypes.safetensors"));
         StoredTensor t = c.tensors().get(0);
