@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ArchitectureSpec;
 import dev.pedigree.model.ModelFormatException;
 import java.io.IOException;
@@ -73,9 +74,9 @@ public final class HfConfig {
             }
             return root;
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "config is not well-formed JSON: " + firstLine(e.getOriginalMessage()));
+            throw new ModelFormatException(file, "config is not well-formed JSON: " + MessageText.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ModelFormatException(file, "cannot read config: " + e);
+            throw new ModelFormatException(file, "cannot read config: " + MessageText.oneLine(e.toString()));
         }
     }
 
@@ -131,7 +132,7 @@ public final class HfConfig {
         }
         // These families hard-code the MLP width as 4 x hidden when the config does not set it.
         return switch (modelType) {
-            case "gpt2", "bloom", "falcon", "RefinedWeb", "RefinedWebModel" -> Math.multiplyExact(4, hidden);
+            case "gpt2", "bloom", "falcon", "RefinedWeb", "RefinedWebModel" -> hidden <= Integer.MAX_VALUE / 4 ? 4 * hidden : null;
             default -> null;
         };
     }
@@ -186,7 +187,7 @@ public final class HfConfig {
                 continue;
             }
             if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToInt()) {
-                throw new ModelFormatException(file, key + " is " + firstLine(v.toString()) + ", not an integer");
+                throw new ModelFormatException(file, key + " is " + MessageText.oneLine(v.toString()) + ", not an integer");
             }
             if (v.intValue() > 0) {
                 return v.intValue();
@@ -202,7 +203,7 @@ public final class HfConfig {
                 continue;
             }
             if (!v.isNumber()) {
-                throw new ModelFormatException(file, key + " is " + firstLine(v.toString()) + ", not a number");
+                throw new ModelFormatException(file, key + " is " + MessageText.oneLine(v.toString()) + ", not a number");
             }
             return v.doubleValue();
         }
@@ -225,7 +226,7 @@ public final class HfConfig {
             return null;
         }
         if (!v.isBoolean()) {
-            throw new ModelFormatException(file, key + " is " + firstLine(v.toString()) + ", not true or false");
+            throw new ModelFormatException(file, key + " is " + MessageText.oneLine(v.toString()) + ", not true or false");
         }
         return v.booleanValue();
     }
@@ -263,13 +264,5 @@ public final class HfConfig {
             return java.util.Collections.unmodifiableMap(map);
         }
         return null;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String line = s.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

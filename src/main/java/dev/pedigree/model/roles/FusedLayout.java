@@ -99,7 +99,7 @@ enum FusedLayout {
 
     private record Heads(int heads, int kvHeads, int headDim) {
         static Heads of(ArchitectureSpec arch) {
-            if (arch == null || arch.numHeads() == null) {
+            if (arch == null || arch.numHeads() == null || arch.numHeads() <= 0) {
                 return null;
             }
             int kv = arch.numKvHeads() != null ? arch.numKvHeads() : arch.numHeads();
@@ -107,7 +107,7 @@ enum FusedLayout {
             if (headDim == null && arch.hiddenSize() != null && arch.hiddenSize() % arch.numHeads() == 0) {
                 headDim = arch.hiddenSize() / arch.numHeads();
             }
-            return headDim == null || kv <= 0 ? null : new Heads(arch.numHeads(), kv, headDim);
+            return headDim == null || headDim <= 0 || kv <= 0 ? null : new Heads(arch.numHeads(), kv, headDim);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pedigree.model.roles;
 
+import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ArchitectureSpec;
 import dev.pedigree.model.ModelFormatException;
 import dev.pedigree.model.Role;
@@ -71,7 +72,7 @@ public final class HfTensorRoles implements TensorRoles {
             requireMatrix(container, t);
         }
         if (stored.length == 0 || (!slot.bias() && stored.length != 2) || (slot.bias() && stored.length != 1)) {
-            throw new ModelFormatException(container.file(), "tensor '" + t.name() + "' has shape " + Arrays.toString(stored)
+            throw new ModelFormatException(container.file(), "tensor " + MessageText.quoted(t.name()) + " has shape " + Arrays.toString(stored)
                     + ", not the " + (slot.bias() ? "vector" : "matrix") + " a fused projection needs");
         }
         // Rows in HF orientation: a transposed [in, out] weight has out = stored[1] rows.
@@ -80,7 +81,7 @@ public final class HfTensorRoles implements TensorRoles {
         FusedLayout layout = slot.fused();
         long expected = FusedLayout.expectedRows(layout, arch);
         if (expected >= 0 && expected != rows) {
-            throw new ModelFormatException(container.file(), "tensor '" + t.name() + "' has " + rows + " rows but config.json's "
+            throw new ModelFormatException(container.file(), "tensor " + MessageText.quoted(t.name()) + " has " + rows + " rows but config.json's "
                     + arch.numHeads() + " heads, " + arch.numKvHeads() + " kv heads and head size " + arch.headDim()
                     + " make " + expected);
         }
@@ -102,7 +103,7 @@ public final class HfTensorRoles implements TensorRoles {
 
     private static void requireMatrix(TensorContainer container, StoredTensor t) {
         if (t.shape().length != 2) {
-            throw new ModelFormatException(container.file(), "tensor '" + t.name() + "' has shape " + Arrays.toString(t.shape())
+            throw new ModelFormatException(container.file(), "tensor " + MessageText.quoted(t.name()) + " has shape " + Arrays.toString(t.shape())
                     + "; a Conv1D weight is a matrix [in, out]");
         }
     }

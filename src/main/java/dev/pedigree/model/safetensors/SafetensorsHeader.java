@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ModelFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,9 +84,9 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
         try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(json), decoder))) {
             root = JSON.readTree(parser);
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "header is not well-formed JSON: " + oneLine(e.getOriginalMessage()));
+            throw new ModelFormatException(file, "header is not well-formed JSON: " + MessageText.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ModelFormatException(file, "header is not valid UTF-8 JSON: " + oneLine(e.getMessage()));
+            throw new ModelFormatException(file, "header is not valid UTF-8 JSON: " + MessageText.oneLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ModelFormatException(file, "header is not a JSON object");
@@ -99,7 +100,7 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isTextual()) {
-                throw new ModelFormatException(file, METADATA_KEY + " value " + printable(e.getKey()) + " is not a string");
+                throw new ModelFormatException(file, METADATA_KEY + " value " + MessageText.quoted(e.getKey()) + " is not a string");
             }
             metadata.put(e.getKey(), e.getValue().textValue());
         }
@@ -114,7 +115,7 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
             throw bad(file, name, "missing or non-string dtype");
         }
         SafetensorsDtype dtype = SafetensorsDtype.byHeaderName(dtypeNode.textValue())
-                .orElseThrow(() -> bad(file, name, "unknown dtype " + printable(dtypeNode.textValue())));
+                .orElseThrow(() -> bad(file, name, "unknown dtype " + MessageText.quoted(dtypeNode.textValue())));
         long[] shape = readShape(file, name, node.get("shape"));
         long[] offsets = readOffsets(file, name, node.get("data_offsets"));
         long begin = offsets[0];
@@ -164,7 +165,7 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
 
     private static long nonNegativeLong(Path file, String name, String field, JsonNode v) {
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw bad(file, name, field + " holds " + printable(v.toString()) + ", not a non-negative 64-bit integer");
+            throw bad(file, name, field + " holds " + MessageText.quoted(v.toString()) + ", not a non-negative 64-bit integer");
         }
         return v.longValue();
     }
@@ -175,35 +176,12 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
             HeaderEntry current = sorted.get(i);
             if (current.begin() < previous.end()) {
                 throw bad(file, current.name(), "data_offsets [" + current.begin() + ", " + current.end()
-                        + ") overlap tensor " + printable(previous.name()) + " at [" + previous.begin() + ", " + previous.end() + ")");
+                        + ") overlap tensor " + MessageText.quoted(previous.name()) + " at [" + previous.begin() + ", " + previous.end() + ")");
             }
         }
     }
 
     private static ModelFormatException bad(Path file, String tensor, String problem) {
-        return new ModelFormatException(file, "tensor " + printable(tensor) + ": " + problem);
-    }
-
-    /** A name from the file, quoted, for one-line messages. */
-    static String printable(String name) {
-        return "'" + oneLine(name) + "'";
-    }
-
-    /** Cut to 200 characters with control characters (newlines included) escaped. */
-    static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        int limit = Math.min(text.length(), 200);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return text.length() > limit ? b.append("...").toString() : b.toString();
+        return new ModelFormatException(file, "tensor " + MessageText.quoted(tensor) + ": " + problem);
     }
 }

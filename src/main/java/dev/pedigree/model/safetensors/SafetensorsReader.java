@@ -1,6 +1,7 @@
 package dev.pedigree.model.safetensors;
 
 import dev.pedigree.model.ModelFormat;
+import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ModelFormatException;
 import dev.pedigree.model.ModelReader;
 import dev.pedigree.model.StoredTensor;
@@ -62,16 +63,16 @@ public final class SafetensorsReader implements ModelReader {
             for (StoredTensor t : tensors.subList(before, tensors.size())) {
                 String previous = shardOf.putIfAbsent(t.name(), shard.getKey());
                 if (previous != null) {
-                    throw new ModelFormatException(indexFile, "tensor " + SafetensorsHeader.printable(t.name())
-                            + " appears in both shard " + SafetensorsHeader.printable(previous)
-                            + " and shard " + SafetensorsHeader.printable(shard.getKey()));
+                    throw new ModelFormatException(indexFile, "tensor " + MessageText.quoted(t.name())
+                            + " appears in both shard " + MessageText.quoted(previous)
+                            + " and shard " + MessageText.quoted(shard.getKey()));
                 }
             }
         }
         for (Map.Entry<String, String> e : index.weightMap().entrySet()) {
             if (!e.getValue().equals(shardOf.get(e.getKey()))) {
-                throw new ModelFormatException(indexFile, "weight_map puts tensor " + SafetensorsHeader.printable(e.getKey())
-                        + " in shard " + SafetensorsHeader.printable(e.getValue()) + ", which does not hold it");
+                throw new ModelFormatException(indexFile, "weight_map puts tensor " + MessageText.quoted(e.getKey())
+                        + " in shard " + MessageText.quoted(e.getValue()) + ", which does not hold it");
             }
         }
         metadata.putAll(index.metadata());
@@ -84,7 +85,7 @@ public final class SafetensorsReader implements ModelReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
         } catch (IOException | UnsupportedOperationException e) {
-            throw new ModelFormatException(file, "cannot map file: " + SafetensorsHeader.oneLine(e.toString()), e);
+            throw new ModelFormatException(file, "cannot map file: " + MessageText.oneLine(e.toString()), e);
         }
         SafetensorsHeader header = SafetensorsHeader.parse(file, whole);
         MemorySegment data = whole.asSlice(header.dataStart());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ModelFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<S
         List<Path> allowedRoots = allowedRoots(indexFile);
         for (Map.Entry<String, JsonNode> e : weightMapNode.properties()) {
             if (!e.getValue().isTextual()) {
-                throw new ModelFormatException(indexFile, "weight_map entry " + SafetensorsHeader.printable(e.getKey())
+                throw new ModelFormatException(indexFile, "weight_map entry " + MessageText.quoted(e.getKey())
                         + " does not name a shard file");
             }
             String shard = e.getValue().textValue();
@@ -83,9 +84,9 @@ record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<S
             return root;
         } catch (JacksonException e) {
             throw new ModelFormatException(indexFile, "index is not well-formed JSON: "
-                    + SafetensorsHeader.oneLine(e.getOriginalMessage()));
+                    + MessageText.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ModelFormatException(indexFile, "cannot read index: " + SafetensorsHeader.oneLine(e.toString()));
+            throw new ModelFormatException(indexFile, "cannot read index: " + MessageText.oneLine(e.toString()));
         }
     }
 
@@ -119,13 +120,13 @@ record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<S
                 roots.add(repo.resolve("blobs").toRealPath());
             }
         } catch (IOException e) {
-            throw new ModelFormatException(indexFile, "cannot resolve the model directory: " + SafetensorsHeader.oneLine(e.toString()));
+            throw new ModelFormatException(indexFile, "cannot resolve the model directory: " + MessageText.oneLine(e.toString()));
         }
         return roots;
     }
 
     private static Path resolve(Path indexFile, List<Path> allowedRoots, String shard) {
-        String quoted = SafetensorsHeader.printable(shard);
+        String quoted = MessageText.quoted(shard);
         if (shard.isEmpty()) {
             throw new ModelFormatException(indexFile, "weight_map names an empty shard file name");
         }
@@ -152,7 +153,7 @@ record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<S
         try {
             real = candidate.toRealPath();
         } catch (IOException e) {
-            throw new ModelFormatException(indexFile, "cannot resolve shard " + quoted + ": " + SafetensorsHeader.oneLine(e.toString()));
+            throw new ModelFormatException(indexFile, "cannot resolve shard " + quoted + ": " + MessageText.oneLine(e.toString()));
         }
         for (Path root : allowedRoots) {
             if (real.startsWith(root)) {
