@@ -90,6 +90,14 @@ class SafetensorsBadInputTest {
     }
 
     @Test
+    void directoryIsRefused() throws IOException {
+        Path file = Files.createDirectory(dir.resolve("folder.safetensors"));
+        assertRefusal(assertThrows(ModelFormatException.class, () -> new SafetensorsReader().open(file)), file, "cannot map file");
+        Path index = Files.createDirectory(dir.resolve("model.safetensors.index.json"));
+        assertRefusal(assertThrows(ModelFormatException.class, () -> new SafetensorsReader().open(index)), index, "cannot read index");
+    }
+
+    @Test
     void shardPathWithParentSegmentIsRefused() throws IOException {
         Path model = Files.createDirectory(dir.resolve("model"));
         new SafetensorsTestFile().add("a", "U8", new long[] {1}, new byte[] {1}).write(dir.resolve("outside.safetensors"));
