@@ -55,12 +55,12 @@ enum FusedLayout {
     }
 
     /** Rows the layout expects from the architecture, to report a mismatch; -1 when unknown. */
-    static long expectedRows(FusedLayout layout, ArchitectureSpec arch) {
+    long expectedRows(ArchitectureSpec arch) {
         Heads h = Heads.of(arch);
-        if (h == null || (layout != QKV_CONCAT_HEADS && layout != QKV_GROUPED_HEADS)) {
+        if (h == null || (this != QKV_CONCAT_HEADS && this != QKV_GROUPED_HEADS)) {
             return -1;
         }
-        return (long) (h.heads + 2L * h.kvHeads) * h.headDim;
+        return (h.heads + 2L * h.kvHeads) * h.headDim;
     }
 
     private static int[][] consecutive(int... sizes) {

@@ -79,7 +79,7 @@ public final class HfTensorRoles implements TensorRoles {
         long rows = slot.transposed() ? stored[1] : stored[0];
         long[] rest = slot.transposed() ? new long[] {stored[0]} : Arrays.copyOfRange(stored, 1, stored.length);
         FusedLayout layout = slot.fused();
-        long expected = FusedLayout.expectedRows(layout, arch);
+        long expected = layout.expectedRows(arch);
         if (expected >= 0 && expected != rows) {
             throw new ModelFormatException(container.file(), "tensor " + MessageText.quoted(t.name()) + " has " + rows + " rows but config.json's "
                     + arch.numHeads() + " heads, " + arch.numKvHeads() + " kv heads and head size " + arch.headDim()
