@@ -1,16 +1,10 @@
 package dev.pedigree.model.hf;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ArchitectureSpec;
 import dev.pedigree.model.ModelFormatException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.pedigree.model.StrictJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +28,6 @@ public final class HfConfig {
     private static final long MAX_CONFIG_BYTES = 16L * 1024 * 1024;
     private static final List<String> BACKBONE_KEYS = List.of("text_config", "llm_config", "language_config");
     private static final Set<String> FALCON_TYPES = Set.of("falcon", "RefinedWeb", "RefinedWebModel");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final Path file;
     private final JsonNode root;
@@ -50,7 +40,7 @@ public final class HfConfig {
     }
 
     public static ArchitectureSpec read(Path configJson) {
-        JsonNode root = parse(configJson);
+        JsonNode root = StrictJson.readObject(configJson, MAX_CONFIG_BYTES, "config");
         JsonNode backbone = root;
         for (String key : BACKBONE_KEYS) {
             JsonNode nested = root.get(key);
@@ -60,24 +50,6 @@ public final class HfConfig {
             }
         }
         return new HfConfig(configJson, root, backbone).spec();
-    }
-
-    private static JsonNode parse(Path file) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_CONFIG_BYTES) {
-                throw new ModelFormatException(file, "config is " + size + " bytes, over the " + MAX_CONFIG_BYTES + "-byte limit");
-            }
-            JsonNode root = JSON.readTree(Files.readAllBytes(file));
-            if (root == null || !root.isObject()) {
-                throw new ModelFormatException(file, "config is not a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new ModelFormatException(file, "config is not well-formed JSON: " + MessageText.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "cannot read config: " + MessageText.oneLine(e.toString()));
-        }
     }
 
     private ArchitectureSpec spec() {

@@ -1,22 +1,12 @@
 package dev.pedigree.model.safetensors;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ModelFormatException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.pedigree.model.StrictJson;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,10 +27,6 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
     static final long MAX_HEADER_BYTES = 100L * 1000 * 1000;
 
     private static final String METADATA_KEY = "__metadata__";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     static SafetensorsHeader parse(Path file, MemorySegment whole) {
         long fileSize = whole.byteSize();
@@ -57,7 +43,7 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
                     + fileSize + " bytes): truncated or not a safetensors file");
         }
         byte[] json = whole.asSlice(8, headerLength).toArray(ValueLayout.JAVA_BYTE);
-        JsonNode root = parseJson(file, json);
+        JsonNode root = StrictJson.parseObject(file, json, "header");
         long dataStart = 8 + headerLength;
         long dataSize = fileSize - dataStart;
 
@@ -73,25 +59,6 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, Object> metadata
         entries.sort(Comparator.comparingLong(HeaderEntry::begin).thenComparingLong(HeaderEntry::end));
         checkNoOverlap(file, entries);
         return new SafetensorsHeader(List.copyOf(entries), metadata, dataStart);
-    }
-
-    private static JsonNode parseJson(Path file, byte[] json) {
-        // Strict UTF-8: malformed bytes are an error, not replacement characters.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        JsonNode root;
-        try (JsonParser parser = JSON.createParser(new InputStreamReader(new ByteArrayInputStream(json), decoder))) {
-            root = JSON.readTree(parser);
-        } catch (JacksonException e) {
-            throw new ModelFormatException(file, "header is not well-formed JSON: " + MessageText.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "header is not valid UTF-8 JSON: " + MessageText.oneLine(e.getMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ModelFormatException(file, "header is not a JSON object");
-        }
-        return root;
     }
 
     private static void readMetadata(Path file, JsonNode node, Map<String, Object> metadata) {

@@ -1,13 +1,9 @@
 package dev.pedigree.model.safetensors;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ModelFormatException;
+import dev.pedigree.model.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -30,13 +26,9 @@ import java.util.TreeMap;
  */
 record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<String, Object> metadata) {
     private static final long MAX_INDEX_BYTES = 100L * 1000 * 1000;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     static ShardIndex read(Path indexFile) {
-        JsonNode root = parse(indexFile);
+        JsonNode root = StrictJson.readObject(indexFile, MAX_INDEX_BYTES, "index");
         JsonNode weightMapNode = root.get("weight_map");
         if (weightMapNode == null || !weightMapNode.isObject()) {
             throw new ModelFormatException(indexFile, "index has no weight_map object");
@@ -69,25 +61,6 @@ record ShardIndex(Map<String, Path> shards, Map<String, String> weightMap, Map<S
             }
         }
         return new ShardIndex(shards, weightMap, metadata);
-    }
-
-    private static JsonNode parse(Path indexFile) {
-        try {
-            long size = Files.size(indexFile);
-            if (size > MAX_INDEX_BYTES) {
-                throw new ModelFormatException(indexFile, "index is " + size + " bytes, over the " + MAX_INDEX_BYTES + "-byte limit");
-            }
-            JsonNode root = JSON.readTree(Files.readAllBytes(indexFile));
-            if (root == null || !root.isObject()) {
-                throw new ModelFormatException(indexFile, "index is not a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new ModelFormatException(indexFile, "index is not well-formed JSON: "
-                    + MessageText.oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ModelFormatException(indexFile, "cannot read index: " + MessageText.oneLine(e.toString()));
-        }
     }
 
     private static Object scalar(JsonNode v) {

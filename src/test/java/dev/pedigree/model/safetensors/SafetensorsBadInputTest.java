@@ -63,7 +63,7 @@ class SafetensorsBadInputTest {
                 Arguments.of("duplicate-key", raw("{\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
                         + "\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]}}", SIXTEEN), "Duplicate field 'a'"),
                 Arguments.of("bad-utf8", SafetensorsTestFile.raw(4, new byte[] {'{', (byte) 0xC3, '}', ' '}, SIXTEEN),
-                        "header is not valid UTF-8 JSON"),
+                        "header is not valid UTF-8"),
                 Arguments.of("metadata-not-string", raw("{\"__metadata__\":{\"format\":1}}", SIXTEEN),
                         "__metadata__ value 'format' is not a string"),
                 Arguments.of("entry-not-object", raw("{\"a\":5}", SIXTEEN), "tensor 'a': entry is not a JSON object"),
