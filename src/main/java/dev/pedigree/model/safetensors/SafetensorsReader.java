@@ -23,6 +23,12 @@ import java.util.Map;
  * {@code *.safetensors.index.json}. Each file is mapped whole into one shared arena per container
  * and its header validated before any tensor is handed out; tensors are slices of the mapping, so
  * reading one touches only its own bytes.
+ *
+ * <p>Tensors come in data order within a file; a sharded checkpoint lists its shards in name order.
+ * Metadata is the file's {@code __metadata__}; for a sharded checkpoint, the shards'
+ * {@code __metadata__} (the first shard naming a key wins) overlaid by the index's {@code metadata}.
+ * A file changed on disk while mapped cannot be guarded against: the JVM reports it as an internal
+ * error on access.
  */
 public final class SafetensorsReader implements ModelReader {
     private static final String INDEX_SUFFIX = ".safetensors.index.json";
