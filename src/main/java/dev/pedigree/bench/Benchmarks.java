@@ -11,7 +11,8 @@ public final class Benchmarks {
         return List.of(
                 // each benchmark adds its line here
                 new GgufDecodeBenchmark(),
-                new InspectBenchmark()
+                new InspectBenchmark(),
+                new SafetensorsDecodeBenchmark()
         );
     }
 }
