@@ -80,7 +80,8 @@ class OnnxTensorRolesFixturesTest {
                         assertEquals(weight.get(in * 12 + p * 4 + out).asDouble(), w[out * 4 + in], 1e-6);
                     }
                 }
-                TensorInfo b = s.tensors().stream().filter(i -> i.role().equals(TensorRole.layer(roles[p], 0).asBias())).findFirst().orElseThrow();
+                TensorRole biasRole = TensorRole.layer(roles[p], 0).asBias();
+                TensorInfo b = s.tensors().stream().filter(i -> i.role().equals(biasRole)).findFirst().orElseThrow();
                 float[] bv = s.read(b);
                 for (int i = 0; i < 4; i++) {
                     assertEquals(bias.get(p * 4 + i).asDouble(), bv[i], 1e-6);
