@@ -89,36 +89,50 @@ public final class OnnxReader implements ModelReader {
         }
         OnnxGraph graph = new OnnxGraph(proto.nodes());
         Map<String, QuantizedWeight> quantized = QuantizedWeightFinder.find(graph, constants::get, initializerNames);
+        Map<String, BlockQuantizedWeight> blocks = QuantizedWeightFinder.findMatMulNBits(graph, constants::get);
         Set<String> folded = new HashSet<>();
         for (QuantizedWeight w : quantized.values()) {
             folded.addAll(QuantizedWeightFinder.parts(w));
+        }
+        for (BlockQuantizedWeight w : blocks.values()) {
+            folded.add(w.scale());
+            if (w.zeroPoint() != null) {
+                folded.add(w.zeroPoint());
+            }
         }
 
         List<StoredTensor> tensors = new ArrayList<>();
         Map<String, GraphUse> uses = new LinkedHashMap<>();
         for (String name : initializerNames) {
-            addTensor(name, constants, quantized, folded, graph, tensors, uses);
+            addTensor(name, constants, quantized, blocks, folded, graph, tensors, uses);
         }
         for (String name : constantNodeOutputs) {
             ResolvedTensor t = constants.get(name);
-            boolean weightLike = t.shape().length >= 1 && (t.type().isFloatingPoint() || quantized.containsKey(name));
+            boolean weightLike = t.shape().length >= 1
+                    && (t.type().isFloatingPoint() || quantized.containsKey(name) || blocks.containsKey(name));
             if (weightLike) {
-                addTensor(name, constants, quantized, folded, graph, tensors, uses);
+                addTensor(name, constants, quantized, blocks, folded, graph, tensors, uses);
             }
         }
         return new OnnxContainer(file, arena, tensors, metadata(proto), graph, constants, uses, proto.inputs());
     }
 
     private static void addTensor(String name, Map<String, ResolvedTensor> constants, Map<String, QuantizedWeight> quantized,
-                                  Set<String> folded, OnnxGraph graph, List<StoredTensor> tensors, Map<String, GraphUse> uses) {
+                                  Map<String, BlockQuantizedWeight> blocks, Set<String> folded, OnnxGraph graph,
+                                  List<StoredTensor> tensors, Map<String, GraphUse> uses) {
         if (folded.contains(name)) {
             return;
         }
         ResolvedTensor t = constants.get(name);
         GraphUse use = graph.useOf(name).orElse(null);
         QuantizedWeight w = quantized.get(name);
+        BlockQuantizedWeight block = blocks.get(name);
         StoredTensor stored;
-        if (w == null) {
+        if (block != null) {
+            String logical = name.replaceFirst("_Q\\d+$", "");
+            stored = new BlockQuantizedTensor(logical, block, t, constants.get(block.scale()),
+                    block.zeroPoint() == null ? null : constants.get(block.zeroPoint()), use == null ? logical : use.nodeName());
+        } else if (w == null) {
             stored = new OnnxStoredTensor(t, use);
         } else {
             ResolvedTensor scale = constants.get(w.scale());

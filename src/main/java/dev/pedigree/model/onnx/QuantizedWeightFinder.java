@@ -42,6 +42,46 @@ final class QuantizedWeightFinder {
         return finder.found;
     }
 
+    /**
+     * MatMulNBits weights (com.microsoft), keyed by their packed tensor. Only 4- and 8-bit blocks with
+     * unsigned packed zero points (or none) and no g_idx are taken; others stay as stored.
+     */
+    static Map<String, BlockQuantizedWeight> findMatMulNBits(OnnxGraph graph, Function<String, ResolvedTensor> constants) {
+        Map<String, BlockQuantizedWeight> found = new LinkedHashMap<>();
+        for (OnnxNode node : graph.nodes()) {
+            if (!node.opType().equals("MatMulNBits") || !node.input(4).isEmpty()) {
+                continue;
+            }
+            long n = node.intAttribute("N", 0);
+            long k = node.intAttribute("K", 0);
+            long bits = node.intAttribute("bits", 4);
+            long blockSize = node.intAttribute("block_size", 0);
+            if (n <= 0 || k <= 0 || (bits != 4 && bits != 8) || blockSize < 2 || blockSize > (1 << 20) || Long.bitCount(blockSize) != 1
+                    || n > Integer.MAX_VALUE || k > Integer.MAX_VALUE) {
+                continue;
+            }
+            BlockQuantizedWeight w = new BlockQuantizedWeight(node.input(1), node.input(2), node.input(3).isEmpty() ? null : node.input(3),
+                    n, k, (int) bits, (int) blockSize);
+            ResolvedTensor packed = node.input(1).isEmpty() ? null : constants.apply(node.input(1));
+            ResolvedTensor scales = node.input(2).isEmpty() ? null : constants.apply(node.input(2));
+            ResolvedTensor zeros = w.zeroPoint() == null ? null : constants.apply(w.zeroPoint());
+            try {
+                boolean fits = packed != null && packed.type() == OnnxDataType.UINT8
+                        && packed.elementCount() == Math.multiplyExact(Math.multiplyExact(n, w.blocksPerRow()), w.blobBytes())
+                        && scales != null && scales.type().isFloatingPoint() && scales.elementCount() == n * w.blocksPerRow()
+                        && (w.zeroPoint() == null || zeros != null && zeros.type() == OnnxDataType.UINT8
+                            && zeros.elementCount() == n * w.zeroPointBytesPerRow())
+                        && w.blocksPerRow() * w.blobBytes() <= Integer.MAX_VALUE;
+                if (fits) {
+                    found.putIfAbsent(node.input(1), w);
+                }
+            } catch (ArithmeticException e) {
+                // sizes that overflow cannot describe the stored tensor: leave it as stored
+            }
+        }
+        return found;
+    }
+
     private void matMulInteger(OnnxNode node) {
         ResolvedTensor b = integerConstant(node.input(1));
         if (b == null || b.shape().length != 2 || node.outputs().isEmpty()) {

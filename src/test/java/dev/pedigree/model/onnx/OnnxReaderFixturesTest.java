@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OnnxReaderFixturesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw_vs_float_data", "narrow_types", "constant_weights", "external_data", "dynamic_per_channel", "qdq", "gpt2_block"})
+    @ValueSource(strings = {"raw_vs_float_data", "narrow_types", "constant_weights", "external_data", "dynamic_per_channel", "qdq", "gpt2_block", "matmul_nbits"})
     void valuesMatchReference(String fixture) throws Exception {
         JsonNode expected = OnnxFixtures.expected(fixture);
         try (TensorContainer c = new OnnxReader().open(OnnxFixtures.file(fixture + ".onnx"))) {
@@ -122,6 +122,18 @@ class OnnxReaderFixturesTest {
             StoredTensor w2 = tensor(c, "w2_q").orElseThrow();
             assertEquals("/encoder/layer.0/intermediate/dense/Gemm", w2.graphPath());
             assertTrue(w2.storedInputMajor(), "[in,out] stored, transposed once, Gemm transB=1 wants [out,in]");
+        }
+    }
+
+    @Test
+    void matMulNBitsBlocksAreOneRowMajorTensor() {
+        try (TensorContainer c = open("matmul_nbits")) {
+            assertEquals(1, c.tensors().size(), c.tensors().toString());
+            StoredTensor w = c.tensors().getFirst();
+            assertEquals("onnx::MatMul_7", w.name());
+            assertEquals("/model/layers.0/self_attn/q_proj/MatMul_Q4", w.graphPath());
+            assertFalse(w.storedInputMajor(), "MatMulNBits keeps B as [N, K] = [out, in]");
+            assertEquals(8 * 3 * 8 + 8 * 3 * 4 + 8 * 2, w.byteSize());
         }
     }
 

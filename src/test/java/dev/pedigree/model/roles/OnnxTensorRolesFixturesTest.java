@@ -65,6 +65,13 @@ class OnnxTensorRolesFixturesTest {
     }
 
     @Test
+    void matMulNBitsWeightIsTheQueryAlreadyOutByIn() {
+        try (TensorStore s = open("matmul_nbits")) {
+            assertArrayEquals(new long[] {8, 40}, s.find(Role.Q, 0).orElseThrow().shape());
+        }
+    }
+
+    @Test
     void gpt2FusedQkvIsSplitWithItsBias() throws Exception {
         var weight = OnnxFixtures.expected("gpt2_block").get("onnx::Gemm_21").get("values");
         var bias = OnnxFixtures.expected("gpt2_block").get("transformer.h.0.attn.c_attn.bias").get("values");
