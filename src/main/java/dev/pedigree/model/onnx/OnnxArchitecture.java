@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class OnnxArchitecture {
     private static final Pattern BLOCK = Pattern.compile("/(?:layer|layers|h|block|blocks)\\.(\\d+)/");
     private static final Pattern BERT_BLOCK = Pattern.compile(".*/encoder/layer\\.\\d+/attention/self/.*");
+    private static final Pattern MLP = Pattern.compile("/(?:intermediate|output/dense|mlp|feed_forward|ffn)/");
     private static final Pattern GPT2_BLOCK = Pattern.compile(".*/transformer/h\\.\\d+/attn/c_attn/.*");
 
     private OnnxArchitecture() {
@@ -53,19 +54,23 @@ public final class OnnxArchitecture {
                 vocab, positions(onnx, hidden), headDim, null, null, null, null, null, onnx.metadata());
     }
 
-    /** The 2-D constant a Gather indexes with a graph input (input_ids); the first one if several. */
+    /**
+     * Of the 2-D constants a Gather indexes directly with a graph input (input_ids, token_type_ids),
+     * the one with the most rows: the vocabulary outnumbers token types.
+     */
     private static Optional<ResolvedTensor> wordEmbedding(OnnxContainer onnx) {
         List<String> inputs = new ArrayList<>();
         onnx.inputs().forEach(i -> inputs.add(i.name()));
+        ResolvedTensor best = null;
         for (OnnxNode node : onnx.graph().nodes()) {
             if (node.opType().equals("Gather") && inputs.contains(node.input(1))) {
                 Optional<ResolvedTensor> t = onnx.constant(node.input(0)).filter(c -> c.shape().length == 2);
-                if (t.isPresent() && !node.input(1).contains("type")) {
-                    return t;
+                if (t.isPresent() && (best == null || t.get().shape()[0] > best.shape()[0])) {
+                    best = t.get();
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /**
@@ -104,12 +109,12 @@ public final class OnnxArchitecture {
         return Optional.empty();
     }
 
-    /** The widest matrix dimension in the first block, other than the vocabulary. */
+    /** The widest dimension of the first block's MLP matrices (fused attention is wider but is not MLP). */
     private static Integer intermediate(OnnxContainer onnx, int firstBlock, int hidden) {
         long widest = 0;
         for (var t : onnx.tensors()) {
             Matcher m = BLOCK.matcher(t.graphPath());
-            if (t.shape().length == 2 && m.find() && Integer.parseInt(m.group(1)) == firstBlock
+            if (t.shape().length == 2 && m.find() && Integer.parseInt(m.group(1)) == firstBlock && MLP.matcher(t.graphPath()).find()
                     && (t.shape()[0] == hidden || t.shape()[1] == hidden)) {
                 widest = Math.max(widest, Math.max(t.shape()[0], t.shape()[1]));
             }

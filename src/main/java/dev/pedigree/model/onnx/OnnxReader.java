@@ -83,7 +83,10 @@ public final class OnnxReader implements ModelReader {
             OnnxAttribute value = node.attributes().get("value");
             if (node.opType().equals("Constant") && value != null && value.t() != null && !node.outputs().isEmpty()) {
                 String name = node.outputs().getFirst();
-                constants.putIfAbsent(name, resolver.resolve(value.t(), name));
+                if (constants.containsKey(name)) {
+                    throw new ModelFormatException(file, "Constant node output '" + name + "' repeats an initializer or another constant");
+                }
+                constants.put(name, resolver.resolve(value.t(), name));
                 constantNodeOutputs.add(name);
             }
         }
