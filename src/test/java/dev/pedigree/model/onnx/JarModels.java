@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 public final class JarModels {
     public static final String MINILM = "all-minilm-l6-v2.onnx";
     public static final String MINILM_Q = "all-minilm-l6-v2-q.onnx";
+    public static final String BGE_SMALL_ZH = "bge-small-zh.onnx";
+    public static final String BGE_SMALL_ZH_Q = "bge-small-zh-q.onnx";
 
     private JarModels() {
     }
