@@ -79,9 +79,15 @@ final class DequantizedTensor implements StoredTensor {
             }
             return;
         }
+        // Walk the channel index instead of dividing per element: it advances every `inner` elements.
+        int channel = (int) ((first / inner) % scales.length);
+        long untilNext = inner - first % inner;
         for (int i = 0; i < count; i++) {
-            int channel = (int) (((first + i) / inner) % scales.length);
             dst[offset + i] = (dst[offset + i] - zeroPoints[channel]) * scales[channel];
+            if (--untilNext == 0) {
+                untilNext = inner;
+                channel = channel + 1 == scales.length ? 0 : channel + 1;
+            }
         }
     }
 }

@@ -13,8 +13,8 @@ final class OnnxGraph {
     record Slot(OnnxNode node, int index) {
     }
 
-    /** Nodes that only move, cast or de-quantise a weight on its way to the operator that uses it. */
-    private static final Set<String> PASS_THROUGH = Set.of("Transpose", "Cast", "DequantizeLinear", "Identity");
+    /** Nodes that only move, cast or (de-)quantise a weight on its way to the operator that uses it. */
+    private static final Set<String> PASS_THROUGH = Set.of("Transpose", "Cast", "QuantizeLinear", "DequantizeLinear", "Identity");
     private static final int MAX_CHAIN = 16;
 
     private final List<OnnxNode> nodes;
