@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class OnnxArchitecture {
     private static final Pattern BLOCK = Pattern.compile("/(?:layer|layers|h|block|blocks)\\.(\\d+)/");
     private static final Pattern BERT_BLOCK = Pattern.compile(".*/encoder/layer\\.\\d+/attention/self/.*");
+    private static final java.util.Set<String> SHAPE_ONLY = java.util.Set.of("Reshape", "Cast", "Unsqueeze", "Squeeze", "Flatten", "Identity");
     private static final Pattern MLP = Pattern.compile("/(?:intermediate|output/dense|mlp|feed_forward|ffn)/");
     private static final Pattern GPT2_BLOCK = Pattern.compile(".*/transformer/h\\.\\d+/attn/c_attn/.*");
 
@@ -55,15 +56,15 @@ public final class OnnxArchitecture {
     }
 
     /**
-     * Of the 2-D constants a Gather indexes directly with a graph input (input_ids, token_type_ids),
-     * the one with the most rows: the vocabulary outnumbers token types.
+     * Of the 2-D constants a Gather indexes with a graph input (input_ids, token_type_ids; GPT-2 reshapes
+     * them first), the one with the most rows: the vocabulary outnumbers token types.
      */
     private static Optional<ResolvedTensor> wordEmbedding(OnnxContainer onnx) {
         List<String> inputs = new ArrayList<>();
         onnx.inputs().forEach(i -> inputs.add(i.name()));
         ResolvedTensor best = null;
         for (OnnxNode node : onnx.graph().nodes()) {
-            if (node.opType().equals("Gather") && inputs.contains(node.input(1))) {
+            if (node.opType().equals("Gather") && fedByGraphInput(onnx, node.input(1), inputs)) {
                 Optional<ResolvedTensor> t = onnx.constant(node.input(0)).filter(c -> c.shape().length == 2);
                 if (t.isPresent() && (best == null || t.get().shape()[0] > best.shape()[0])) {
                     best = t.get();
@@ -71,6 +72,22 @@ public final class OnnxArchitecture {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The value is a graph input, possibly reshaped or cast on the way. */
+    private static boolean fedByGraphInput(OnnxContainer onnx, String value, List<String> inputs) {
+        String v = value;
+        for (int step = 0; step < 4; step++) {
+            if (inputs.contains(v)) {
+                return true;
+            }
+            Optional<OnnxNode> p = onnx.graph().producer(v);
+            if (p.isEmpty() || !SHAPE_ONLY.contains(p.get().opType())) {
+                return false;
+            }
+            v = p.get().input(0);
+        }
+        return false;
     }
 
     /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OnnxReaderFuzzTest {
     private static final List<String> SEEDS = List.of("raw_vs_float_data.onnx", "narrow_types.onnx", "constant_weights.onnx",
-            "external_data.onnx", "dynamic_per_channel.onnx", "qdq.onnx", "gpt2_block.onnx", "matmul_nbits.onnx");
+            "external_data.onnx", "dynamic_per_channel.onnx", "qdq.onnx", "gpt2_block.onnx", "matmul_nbits.onnx", "tiny_llama.onnx", "tiny_gpt2.onnx");
 
     @TempDir
     Path dir;
