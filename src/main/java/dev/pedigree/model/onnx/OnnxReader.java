@@ -160,6 +160,22 @@ public final class OnnxReader implements ModelReader {
         m.put("onnx.producer_version", proto.producerVersion());
         m.put("onnx.graph_name", proto.graphName());
         proto.opsets().forEach((domain, version) -> m.put("onnx.opset." + (domain.isEmpty() ? "ai.onnx" : domain), version));
+        m.put("onnx.inputs", describe(proto.inputs()));
+        m.put("onnx.outputs", describe(proto.outputs()));
         return m;
+    }
+
+    /** Graph inputs or outputs as {@code name:TYPE[d0,d1]}, symbolic dims as {@code ?}. */
+    private static List<String> describe(List<OnnxValueInfo> values) {
+        List<String> out = new ArrayList<>();
+        for (OnnxValueInfo v : values) {
+            StringBuilder b = new StringBuilder(v.name()).append(':')
+                    .append(OnnxDataType.byId(v.elemType()).map(OnnxDataType::label).orElse("type" + v.elemType())).append('[');
+            for (int i = 0; i < v.dims().size(); i++) {
+                b.append(i == 0 ? "" : ",").append(v.dims().get(i) < 0 ? "?" : v.dims().get(i).toString());
+            }
+            out.add(b.append(']').toString());
+        }
+        return List.copyOf(out);
     }
 }

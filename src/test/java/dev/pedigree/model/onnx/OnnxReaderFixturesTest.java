@@ -63,6 +63,8 @@ class OnnxReaderFixturesTest {
             assertFalse(bias.storedInputMajor());
             assertEquals("pedigree-fixtures", c.metadata().get("onnx.producer_name"));
             assertEquals(17L, c.metadata().get("onnx.opset.ai.onnx"));
+            assertEquals(java.util.List.of("x:FLOAT[1,4]"), c.metadata().get("onnx.inputs"));
+            assertEquals(java.util.List.of("y:FLOAT[1,3]", "h:FLOAT[1,3]"), c.metadata().get("onnx.outputs"));
         }
     }
 
