@@ -52,10 +52,6 @@ enum OnnxDataType {
         return Optional.empty();
     }
 
-    int id() {
-        return id;
-    }
-
     String label() {
         return label;
     }
