@@ -9,16 +9,30 @@ import java.util.Arrays;
 final class GrowableValues {
     static final int MAX_ENTRIES = 1 << 26;
 
+    private final int limit;
     private long[] bits = new long[0];
     private int size;
 
+    GrowableValues() {
+        this(MAX_ENTRIES);
+    }
+
+    /** Values capped at {@code limit} entries (tensor dims, attribute lists are short in any real model). */
+    GrowableValues(int limit) {
+        this.limit = limit;
+    }
+
+    int limit() {
+        return limit;
+    }
+
     /** Returns false when the cap would be exceeded; the caller reports the file as malformed. */
     boolean add(long value) {
-        if (size == MAX_ENTRIES) {
+        if (size == limit) {
             return false;
         }
         if (size == bits.length) {
-            bits = Arrays.copyOf(bits, Math.min(MAX_ENTRIES, Math.max(16, size * 2)));
+            bits = Arrays.copyOf(bits, Math.min(limit, Math.max(16, size * 2)));
         }
         bits[size++] = value;
         return true;

@@ -18,6 +18,15 @@ import java.util.Map;
  * fields are recorded as spans of the mapped file.
  */
 final class OnnxProtoParser {
+    /*
+     * Caps on repeated structure, far above any real model, so that a hostile file cannot turn a few
+     * bytes per entry into unbounded heap.
+     */
+    private static final int MAX_DIMS = 64;
+    private static final int MAX_ATTRIBUTE_INTS = 1 << 20;
+    private static final int MAX_NODE_EDGES = 1 << 16;
+    private static final int MAX_GRAPH_ENTRIES = 1 << 22;
+
     private final Path file;
     private final CodedInputStream in;
     /** Declared end offsets of the embedded messages being read, innermost first. */
@@ -63,6 +72,7 @@ final class OnnxProtoParser {
                 }
                 case 14 -> {
                     int old = enter(tag, "ModelProto.metadata_props");
+                    capped(metadata.size(), MAX_NODE_EDGES, "ModelProto.metadata_props");
                     String[] kv = stringStringEntry();
                     metadata.put(kv[0], kv[1]);
                     leave(old);
@@ -92,22 +102,26 @@ final class OnnxProtoParser {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> {
                     int old = enter(tag, "GraphProto.node");
+                    capped(g.nodes.size(), MAX_GRAPH_ENTRIES, "GraphProto.node");
                     g.nodes.add(nodeProto());
                     leave(old);
                 }
                 case 2 -> g.name = string(tag, "GraphProto.name");
                 case 5 -> {
                     int old = enter(tag, "GraphProto.initializer");
+                    capped(g.initializers.size(), MAX_GRAPH_ENTRIES, "GraphProto.initializer");
                     g.initializers.add(tensorProto());
                     leave(old);
                 }
                 case 11 -> {
                     int old = enter(tag, "GraphProto.input");
+                    capped(g.inputs.size(), MAX_NODE_EDGES, "GraphProto.input");
                     g.inputs.add(valueInfoProto());
                     leave(old);
                 }
                 case 12 -> {
                     int old = enter(tag, "GraphProto.output");
+                    capped(g.outputs.size(), MAX_NODE_EDGES, "GraphProto.output");
                     g.outputs.add(valueInfoProto());
                     leave(old);
                 }
@@ -155,12 +169,19 @@ final class OnnxProtoParser {
         int tag;
         while ((tag = in.readTag()) != 0) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> inputs.add(string(tag, "NodeProto.input"));
-                case 2 -> outputs.add(string(tag, "NodeProto.output"));
+                case 1 -> {
+                    capped(inputs.size(), MAX_NODE_EDGES, "NodeProto.input");
+                    inputs.add(string(tag, "NodeProto.input"));
+                }
+                case 2 -> {
+                    capped(outputs.size(), MAX_NODE_EDGES, "NodeProto.output");
+                    outputs.add(string(tag, "NodeProto.output"));
+                }
                 case 3 -> name = string(tag, "NodeProto.name");
                 case 4 -> opType = string(tag, "NodeProto.op_type");
                 case 5 -> {
                     int old = enter(tag, "NodeProto.attribute");
+                    capped(attributes.size(), MAX_NODE_EDGES, "NodeProto.attribute");
                     OnnxAttribute a = attributeProto();
                     attributes.put(a.name(), a);
                     leave(old);
@@ -177,7 +198,7 @@ final class OnnxProtoParser {
         long i = 0;
         float f = 0;
         String s = "";
-        GrowableValues ints = new GrowableValues();
+        GrowableValues ints = new GrowableValues(MAX_ATTRIBUTE_INTS);
         TensorProtoFields t = null;
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -261,6 +282,7 @@ final class OnnxProtoParser {
                         skip(t);
                     }
                 }
+                capped(dims.size(), MAX_DIMS, "TensorShapeProto.dim");
                 dims.add(value);
                 leave(old);
             } else {
@@ -274,13 +296,7 @@ final class OnnxProtoParser {
         int tag;
         while ((tag = in.readTag()) != 0) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> {
-                    GrowableValues dims = new GrowableValues();
-                    repeatedVarint(tag, dims, "TensorProto.dims");
-                    for (long d : dims.toArray()) {
-                        t.dims.add(d);
-                    }
-                }
+                case 1 -> repeatedVarint(tag, t.dims, "TensorProto.dims");
                 case 2 -> t.dataType = (int) varint(tag, "TensorProto.data_type");
                 case 4 -> repeatedFixed(tag, WireFormat.WIRETYPE_FIXED32, t.packedFloats, t.unpackedFloats, "TensorProto.float_data");
                 case 5 -> repeatedVarint(tag, t.integers, "TensorProto.int32_data");
@@ -294,6 +310,7 @@ final class OnnxProtoParser {
                 case 11 -> repeatedVarint(tag, t.integers, "TensorProto.uint64_data");
                 case 13 -> {
                     int old = enter(tag, "TensorProto.external_data");
+                    capped(t.externalData.size(), MAX_NODE_EDGES, "TensorProto.external_data");
                     String[] kv = stringStringEntry();
                     t.externalData.put(kv[0], kv[1]);
                     leave(old);
@@ -349,8 +366,14 @@ final class OnnxProtoParser {
 
     private void add(GrowableValues into, long value, String field) {
         if (!into.add(value)) {
-            throw new ModelFormatException(file, field + " has more than " + GrowableValues.MAX_ENTRIES
-                    + " entries; large tensors must use raw_data");
+            throw new ModelFormatException(file, field + " has more than " + into.limit() + " entries"
+                    + (into.limit() == GrowableValues.MAX_ENTRIES ? "; large tensors must use raw_data" : ""));
+        }
+    }
+
+    private void capped(int size, int limit, String field) {
+        if (size >= limit) {
+            throw new ModelFormatException(file, field + " repeats more than " + limit + " times");
         }
     }
 

@@ -32,14 +32,14 @@ final class TensorDataResolver {
             try {
                 count = Math.multiplyExact(count, d);
             } catch (ArithmeticException e) {
-                throw fail(name, "shape " + t.dims + " overflows");
+                throw fail(name, "shape " + java.util.Arrays.toString(shape) + " overflows");
             }
         }
         long rawBytes;
         try {
             rawBytes = type.rawBytes(count);
         } catch (ArithmeticException e) {
-            throw fail(name, "shape " + t.dims + " overflows");
+            throw fail(name, "shape " + java.util.Arrays.toString(shape) + " overflows");
         }
         if (t.dataLocation == 1) {
             MemorySegment bytes = externalBytes(t, name, rawBytes);
@@ -50,7 +50,7 @@ final class TensorDataResolver {
         }
         if (t.raw != null) {
             if (t.raw.length() != rawBytes) {
-                throw fail(name, "raw_data has " + t.raw.length() + " bytes, " + type.label() + t.dims + " needs " + rawBytes);
+                throw fail(name, "raw_data has " + t.raw.length() + " bytes, " + type.label() + java.util.Arrays.toString(shape) + " needs " + rawBytes);
             }
             return new ResolvedTensor(name, type, shape, count, rawBytes,
                     new TensorData.LittleEndian(type, model.asSlice(t.raw.offset(), t.raw.length())));
@@ -61,7 +61,7 @@ final class TensorDataResolver {
             case INT32_DATA, INT64_DATA, UINT64_DATA -> {
                 long entries = type.bits() == 4 ? (count + 1) / 2 : count;
                 if (t.integers.size() != entries) {
-                    throw fail(name, dataDescription(t) + "; " + type.label() + t.dims + " needs " + entries
+                    throw fail(name, dataDescription(t) + "; " + type.label() + java.util.Arrays.toString(shape) + " needs " + entries
                             + " entries in " + type.typedField().name().toLowerCase(java.util.Locale.ROOT));
                 }
                 yield new ResolvedTensor(name, type, shape, count, rawBytes, new TensorData.Integers(type, t.integers.toArray()));
@@ -110,7 +110,7 @@ final class TensorDataResolver {
         long length = parseLong(t.externalData.getOrDefault("length", Long.toString(expected)), "length", name);
         if (length != expected) {
             throw fail(name, "external data length " + length + ", " + OnnxDataType.byId(t.dataType).map(OnnxDataType::label).orElse("?")
-                    + t.dims + " needs " + expected);
+                    + java.util.Arrays.toString(t.dimsArray()) + " needs " + expected);
         }
         MemorySegment data = external.map(location, name);
         if (offset < 0 || offset > data.byteSize() || length > data.byteSize() - offset) {

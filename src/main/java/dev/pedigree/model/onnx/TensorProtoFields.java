@@ -16,7 +16,8 @@ final class TensorProtoFields {
 
     String name = "";
     int dataType;
-    final List<Long> dims = new ArrayList<>();
+    /** Ranks above 64 are refused while parsing: no model has them, and each dim costs a byte of file. */
+    final GrowableValues dims = new GrowableValues(64);
     Span raw;
     final List<Span> packedFloats = new ArrayList<>();
     final List<Span> packedDoubles = new ArrayList<>();
@@ -28,10 +29,6 @@ final class TensorProtoFields {
     final Map<String, String> externalData = new LinkedHashMap<>();
 
     long[] dimsArray() {
-        long[] d = new long[dims.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dims.get(i);
-        }
-        return d;
+        return dims.toArray();
     }
 }

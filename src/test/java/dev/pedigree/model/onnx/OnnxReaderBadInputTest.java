@@ -93,6 +93,25 @@ class OnnxReaderBadInputTest {
     }
 
     @Test
+    void absurdRankIsRefusedBeforeAllocating() throws Exception {
+        // ModelProto.graph { initializer { dims: 65 x 1 } }: a rank no model has.
+        byte[] dims = new byte[65 * 2];
+        for (int i = 0; i < 65; i++) {
+            dims[2 * i] = 0x08; // field 1 (dims), varint
+            dims[2 * i + 1] = 0x01;
+        }
+        byte[] initializer = concat(new byte[] {0x2A, (byte) dims.length, 0x01}, dims); // field 5, length 130 (2-byte varint)
+        byte[] graph = concat(new byte[] {0x3A, (byte) (initializer.length & 0x7F | 0x80), (byte) (initializer.length >> 7)}, initializer);
+        refused(write("rank.onnx", graph), "TensorProto.dims has more than 64 entries");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void directoryIsNotAModel() {
         refused(dir, "not a regular file");
     }
