@@ -354,6 +354,7 @@ final class OnnxProtoParser {
                                String field) throws IOException {
         int wireType = WireFormat.getTagWireType(tag);
         if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            capped(packed.size(), MAX_NODE_EDGES, field + " runs");
             packed.add(span(field));
         } else if (wireType == elementWireType) {
             long bits = elementWireType == WireFormat.WIRETYPE_FIXED32
