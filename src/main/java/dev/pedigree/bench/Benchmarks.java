@@ -12,7 +12,8 @@ public final class Benchmarks {
                 // each benchmark adds its line here
                 new GgufDecodeBenchmark(),
                 new InspectBenchmark(),
-                new SafetensorsDecodeBenchmark()
+                new SafetensorsDecodeBenchmark(),
+                new OnnxReadBenchmark()
         );
     }
 }
