@@ -59,7 +59,7 @@ class InspectRealModelTest {
             }
         }
         for (int layer = 0; layer < 6; layer++) {
-            for (String role : new String[] {"q", "k", "v", "o", "up", "down", "attn_norm", "mlp_norm"}) {
+            for (String role : new String[] {"q", "k", "v", "o", "up", "down", "post_attn_norm", "post_mlp_norm"}) {
                 assertTrue(found.contains(layer + ":" + role), "layer " + layer + " " + role);
             }
         }

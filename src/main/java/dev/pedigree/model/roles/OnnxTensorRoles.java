@@ -34,10 +34,11 @@ public final class OnnxTensorRoles implements TensorRoles {
             Map.entry("attention/self/key", Role.K),
             Map.entry("attention/self/value", Role.V),
             Map.entry("attention/output/dense", Role.O),
-            Map.entry("attention/output/LayerNorm", Role.ATTN_NORM),
+            // BERT is post-norm, as in the safetensors map: each LayerNorm follows its residual sum.
+            Map.entry("attention/output/LayerNorm", Role.POST_ATTN_NORM),
             Map.entry("intermediate/dense", Role.UP),
             Map.entry("output/dense", Role.DOWN),
-            Map.entry("output/LayerNorm", Role.MLP_NORM),
+            Map.entry("output/LayerNorm", Role.POST_MLP_NORM),
             Map.entry("self_attn/q_proj", Role.Q),
             Map.entry("self_attn/k_proj", Role.K),
             Map.entry("self_attn/v_proj", Role.V),

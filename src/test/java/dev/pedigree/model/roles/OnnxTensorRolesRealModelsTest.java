@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dynamic int8 of it: all-MiniLM-L6-v2 (6 x 384, 12 heads) and bge-small-zh (4 x 512, 8 heads).
  */
 class OnnxTensorRolesRealModelsTest {
-    private static final List<Role> BLOCK_ROLES = List.of(Role.Q, Role.K, Role.V, Role.O, Role.UP, Role.DOWN, Role.ATTN_NORM, Role.MLP_NORM);
+    private static final List<Role> BLOCK_ROLES = List.of(Role.Q, Role.K, Role.V, Role.O, Role.UP, Role.DOWN, Role.POST_ATTN_NORM, Role.POST_MLP_NORM);
 
     /**
      * A pair of real exports with what their configs say, and the cosines numpy gives between the fp32
@@ -80,7 +80,7 @@ class OnnxTensorRolesRealModelsTest {
                 long[] expected = switch (role) {
                     case UP -> new long[] {i, h};
                     case DOWN -> new long[] {h, i};
-                    case ATTN_NORM, MLP_NORM -> new long[] {h};
+                    case POST_ATTN_NORM, POST_MLP_NORM -> new long[] {h};
                     default -> new long[] {h, h};
                 };
                 assertArrayEquals(expected, t.shape(), role + " layer " + layer);
