@@ -5,8 +5,8 @@ import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.InspectJsonRenderer;
 import dev.pedigree.report.InspectReport;
+import dev.pedigree.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -95,7 +95,7 @@ public final class InspectBenchmark implements Benchmark {
     private static double timeInspect(ModelOpener opener, Path model, boolean digest) {
         long t0 = System.nanoTime();
         try (Model m = opener.open(model.toString())) {
-            String json = InspectJsonRenderer.render(InspectReport.of(m, digest));
+            String json = ReportJson.render(InspectReport.of(m, digest).toReport(0));
             if (json.isEmpty()) {
                 throw new IllegalStateException("empty report");
             }

@@ -4,6 +4,7 @@ import dev.pedigree.model.open.FormatWiring;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
+import dev.pedigree.report.ReportTableRenderer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
         for (String model : MODELS) {
             out.println("== pedigree inspect " + model);
-            InspectCommand.print(out, err, opener, model, OutputOptions.Format.table, true);
+            out.print(ReportTableRenderer.render(InspectCommand.report(err, opener, model, true)));
             out.println();
         }
         return ExitCode.DONE;

@@ -1,14 +1,12 @@
 package dev.pedigree.cli;
 
-import dev.pedigree.error.BadInputException;
 import dev.pedigree.model.open.FormatWiring;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.InspectJsonRenderer;
 import dev.pedigree.report.InspectReport;
-import dev.pedigree.report.InspectTableRenderer;
+import dev.pedigree.report.Report;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +23,7 @@ final class InspectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output = new OutputOptions();
+    ReportOptions output = new ReportOptions();
 
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "a model directory, a .safetensors/.gguf/.onnx file, hf:ORG/NAME[@REVISION] or maven:GROUP:ARTIFACT:VERSION")
@@ -39,23 +37,19 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        print(spec.commandLine().getOut(), err, opener, model, output.format, !noDigest);
-        return ExitCode.DONE;
+        return output.emit(report(err, opener, model, !noDigest), spec.commandLine().getOut());
     }
 
-    /** Opens one model and prints its inspect report; shared with {@code demo}. */
-    static void print(PrintWriter out, PrintWriter err, ModelOpener opener, String model, OutputOptions.Format format, boolean digest) {
-        if (format == OutputOptions.Format.html) {
-            throw new BadInputException("--format html: inspect prints table or json");
-        }
+    /** Opens one model and builds its inspect report; shared with {@code demo}. */
+    static Report report(PrintWriter err, ModelOpener opener, String model, boolean digest) {
+        long t0 = System.nanoTime();
         try (Model m = opener.open(model)) {
             if (digest) {
                 err.println("pedigree: computing the content digest of " + model + " (cached after the first time)");
                 err.flush();
             }
-            InspectReport report = InspectReport.of(m, digest);
-            out.print(format == OutputOptions.Format.json ? InspectJsonRenderer.render(report) + "\n" : InspectTableRenderer.render(report));
-            out.flush();
+            InspectReport r = InspectReport.of(m, digest);
+            return r.toReport((System.nanoTime() - t0) / 1_000_000);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pedigree.cli;
 
+import dev.pedigree.report.Environment;
 import picocli.CommandLine.IVersionProvider;
 
 /** Version from the jar manifest (Maven writes it), with the JVM it runs on. */
@@ -15,7 +16,6 @@ public final class VersionProvider implements IVersionProvider {
 
     /** The tool version recorded in every report; "dev" when run from classes, not the jar. */
     public static String toolVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Environment.currentToolVersion();
     }
 }

@@ -3,8 +3,6 @@ package dev.pedigree.report;
 import dev.pedigree.model.ArchitectureSpec;
 import dev.pedigree.model.TensorInfo;
 import dev.pedigree.model.digest.ModelDigest;
-import dev.pedigree.model.lineage.DeclaredLineage;
-import dev.pedigree.model.lineage.LineageClaim;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.model.source.ModelSource;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public record InspectReport(
         long parameters,
         List<DtypeShare> dtypes,
         List<Tensor> tensors,
-        Lineage declaredLineage,
+        DeclaredLineageSummary declaredLineage,
         String digest,
         List<ModelDigest.FileDigest> digestFiles) {
 
@@ -56,10 +54,6 @@ public record InspectReport(
 
     /** @param layer the block index, or null for tensors outside the blocks */
     public record Tensor(String name, String role, Integer layer, boolean bias, String dtype, long[] shape) {
-    }
-
-    /** Declared lineage as reported: the base models, the relation, and every claim with its origin. */
-    public record Lineage(List<String> baseModels, String relation, List<LineageClaim> claims) {
     }
 
     /** Builds the report; {@code withDigest} hashes every file of the model (or reads the digest cache). */
@@ -81,7 +75,6 @@ public record InspectReport(
         List<DtypeShare> dtypes = new ArrayList<>();
         byDtype.forEach((dtype, s) -> dtypes.add(new DtypeShare(dtype, (int) s[0], s[1])));
         dtypes.sort(Comparator.comparingLong(DtypeShare::parameters).reversed().thenComparing(DtypeShare::dtype));
-        DeclaredLineage lineage = model.declaredLineage();
         ModelDigest digest = withDigest ? model.digest() : null;
         return new InspectReport(
                 src.spec(),
@@ -95,8 +88,18 @@ public record InspectReport(
                 parameters,
                 dtypes,
                 tensors,
-                new Lineage(lineage.baseModels(), lineage.relation().orElse(null), lineage.claims()),
+                DeclaredLineageSummary.of(model.declaredLineage()),
                 digest == null ? null : digest.sha256(),
                 digest == null ? List.of() : digest.files());
+    }
+
+    /** This model as the subject of a report, with its declared lineage and digest. */
+    public Subject subject() {
+        return new Subject(model, "model", format, digest, declaredLineage);
+    }
+
+    /** The {@code inspect} job's report: this model as its only subject, declared lineage as edges, no tests. */
+    public Report toReport(long millis) {
+        return Report.builder("inspect").subject(subject()).inspect(this).timing("inspect", millis).build();
     }
 }

@@ -32,7 +32,7 @@ public final class InspectTableRenderer {
             double pct = r.parameters() == 0 ? 0 : 100.0 * d.parameters() / r.parameters();
             row(out, "  dtype " + d.dtype(), String.format(Locale.ROOT, "%,d in %d tensors (%.1f%%)", d.parameters(), d.tensors(), pct));
         }
-        InspectReport.Lineage l = r.declaredLineage();
+        DeclaredLineageSummary l = r.declaredLineage();
         if (l.claims().isEmpty()) {
             row(out, "declared lineage", "none declared");
         } else {

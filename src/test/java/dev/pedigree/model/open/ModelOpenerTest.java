@@ -17,8 +17,8 @@ import dev.pedigree.model.TensorView;
 import dev.pedigree.model.roles.TensorRoles;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.InspectJsonRenderer;
 import dev.pedigree.report.InspectReport;
+import dev.pedigree.report.ReportJson;
 import dev.pedigree.report.InspectTableRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,7 +112,7 @@ class ModelOpenerTest {
             assertEquals(List.of(dir.resolve("model.safetensors")), wiring.opened);
             assertEquals(dir.resolve("config.json"), wiring.configSeen);
             assertEquals(dir.resolve("tokenizer.json"), m.tokenizer());
-            json = new ObjectMapper().readTree(InspectJsonRenderer.render(InspectReport.of(m, true)));
+            json = new ObjectMapper().readTree(ReportJson.render(InspectReport.of(m, true).toReport(0))).get("inspect");
             digest = m.digest().sha256();
         }
         assertEquals("safetensors", json.get("format").asText());
