@@ -17,6 +17,6 @@ public record DistanceSection(String distance, String promptSetSha256, int promp
         Map<String, String> excluded) {
     public DistanceSection {
         candidates = List.copyOf(candidates);
-        excluded = Map.copyOf(excluded);
+        excluded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excluded));
     }
 }

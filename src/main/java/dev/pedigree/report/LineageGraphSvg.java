@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class LineageGraphSvg {
     private static final int WIDTH = 880;
-    private static final int NODE_W = 230;
+    private static final int NODE_W = 190;
     private static final int NODE_H = 34;
     private static final int LAYER_GAP = 110;
     private static final int TOP = 24;
@@ -84,7 +84,7 @@ final class LineageGraphSvg {
                     Html.escape(n), p[0] - NODE_W / 2.0, p[1] - NODE_H / 2.0, NODE_W, NODE_H, target ? "#fdf2d0" : subject ? "#eef3f8" : "#ffffff",
                     target ? "#b7950b" : "#1f4e79", target ? "2.5" : "1.5", subject ? "" : " stroke-dasharray=\"4 3\""));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"#111\">%s</text></g>",
-                    p[0], p[1] + 4, Html.escape(Html.shorten(n, 32))));
+                    p[0], p[1] + 4, Html.escape(Html.shorten(n, 27))));
         }
         double ly = height - 22;
         int lx = 10;

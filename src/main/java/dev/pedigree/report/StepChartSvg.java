@@ -10,11 +10,11 @@ import java.util.Locale;
  */
 final class StepChartSvg {
     private static final int WIDTH = 880;
-    private static final int HEIGHT = 340;
+    private static final int HEIGHT = 360;
     private static final int LEFT = 70;
     private static final int RIGHT = 30;
     private static final int TOP = 20;
-    private static final int BOTTOM = 110;
+    private static final int BOTTOM = 130;
 
     private StepChartSvg() {
     }
@@ -64,7 +64,7 @@ final class StepChartSvg {
                     cx, y(st.pValue(), lo, plotH), colour, st.number(), Html.escape(st.model()), Numbers.p(st.pValue()), Numbers.p(st.monotonePValue())));
             double ty = TOP + plotH + 14;
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#333\" transform=\"rotate(-35 %.1f %.1f)\">%d. %s</text>",
-                    cx, ty, cx, ty, st.number(), Html.escape(Html.shorten(st.model() + (st.reference() ? " (ref)" : ""), 28))));
+                    cx, ty, cx, ty, st.number(), Html.escape(Html.shorten(st.model() + (st.reference() ? " (ref)" : ""), 26))));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" font-size=\"12\" fill=\"#333\" transform=\"rotate(-90 16 %.1f)\" text-anchor=\"middle\">p-value (log scale)</text>",
                 TOP + plotH / 2, TOP + plotH / 2));

