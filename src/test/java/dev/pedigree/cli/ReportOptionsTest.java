@@ -141,4 +141,43 @@ class ReportOptionsTest {
             throw new dev.pedigree.error.BadInputException("bad bytes");
         }
     }
+
+    @Test
+    void failOnTurnsAMatchingFindingIntoExitCodeOne() {
+        String[][] cases = {
+            {"", "0"}, {"--fail-on=undeclared", "1"}, {"--fail-on=link", "1"}, {"--fail-on=any", "1"}, {"--fail-on=contradicted", "0"},
+            {"--fail-on=contradicted,undeclared", "1"}, {"--fail-on=set-member", "0"},
+        };
+        for (String[] c : cases) {
+            CommandLine cl = Main.commandLine();
+            cl.addSubcommand("fixed", new CommandLine(new FixedReportCommand()));
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(new StringWriter(), true));
+            int exit = c[0].isEmpty() ? cl.execute("fixed") : cl.execute("fixed", c[0]);
+            assertEquals(Integer.parseInt(c[1]), exit, String.join(" ", c));
+            assertTrue(out.toString().contains("PDG001 undeclared"), out.toString());
+        }
+    }
+
+    /** A reporting command whose report holds one undeclared link, found by the weights. */
+    @CommandLine.Command(name = "fixed")
+    static final class FixedReportCommand implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Mixin
+        ReportOptions output = new ReportOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            dev.pedigree.report.Report r = dev.pedigree.report.Report.builder("compare")
+                    .subject(new dev.pedigree.report.Subject("/m/a", "a", "onnx", null, null))
+                    .subject(new dev.pedigree.report.Subject("/m/b", "b", "onnx", null, null))
+                    .link(new dev.pedigree.report.TestedLink("/m/a", "/m/b", false, dev.pedigree.report.Evidence.WEIGHTS,
+                            dev.pedigree.report.LinkVerdict.RELATED, 1e-6, "weights related"))
+                    .build();
+            return output.emit(r, spec.commandLine().getOut());
+        }
+    }
 }
