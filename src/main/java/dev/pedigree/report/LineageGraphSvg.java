@@ -16,7 +16,7 @@ final class LineageGraphSvg {
     private static final int WIDTH = 880;
     private static final int NODE_W = 190;
     private static final int NODE_H = 34;
-    private static final int LAYER_GAP = 110;
+    private static final int LAYER_GAP = 130;
     private static final int TOP = 24;
 
     private LineageGraphSvg() {
@@ -74,7 +74,7 @@ final class LineageGraphSvg {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"%s%s/>",
                     from[0], from[1], to[0], to[1], colour(e.status()), dash, arrow));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">%s · %s</text></g>",
-                    (from[0] + to[0]) / 2, (from[1] + to[1]) / 2 - 4, colour(e.status()), e.status().label(), Html.escape(e.relation())));
+                    from[0] + 0.3 * (to[0] - from[0]), from[1] + 0.3 * (to[1] - from[1]) + 4, colour(e.status()), e.status().label(), Html.escape(e.relation())));
         }
         for (String n : nodes) {
             double[] p = pos.get(n);
