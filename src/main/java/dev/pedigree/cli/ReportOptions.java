@@ -65,7 +65,8 @@ public final class ReportOptions {
     private static void write(Path file, String text, String option) {
         Path target = file.toAbsolutePath();
         try {
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            // not createTempFile: its owner-only permissions would stay on the report; this one gets the umask's
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.writeString(tmp, text);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

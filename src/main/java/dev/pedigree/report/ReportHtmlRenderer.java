@@ -45,7 +45,7 @@ public final class ReportHtmlRenderer {
                 .append("<title>pedigree ").append(Html.escape(r.job())).append(": ").append(Html.escape(target.name())).append("</title>")
                 .append("<style>").append(CSS).append("</style></head><body><main>\n");
         h.append("<h1>pedigree ").append(Html.escape(r.job())).append(": ").append(Html.escape(target.name())).append("</h1>");
-        h.append("<p class=\"sub\">").append(Html.escape(headline(r))).append("</p>\n");
+        h.append("<p class=\"sub\">").append(Html.escape(ReportSummary.of(r).text())).append("</p>\n");
         findings(h, r);
         subjects(h, r);
         lineage(h, r);
@@ -79,20 +79,6 @@ public final class ReportHtmlRenderer {
         footer(h, r);
         h.append("</main></body></html>\n");
         return h.toString();
-    }
-
-    private static String headline(Report r) {
-        if (r.provenanceSet() != null) {
-            ProvenanceSetSection s = r.provenanceSet();
-            List<String> m = s.members().stream().map(ProvenanceSetSection.Member::model).toList();
-            return "Provenance set at α = " + Numbers.level(s.alpha()) + ": " + (m.isEmpty() ? "empty" : String.join(", ", m));
-        }
-        if (!r.weightComparisons().isEmpty()) {
-            WeightComparison c = r.weightComparisons().getFirst();
-            return "Weights: " + c.verdict() + ", p = " + Numbers.p(c.pValue());
-        }
-        long errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        return r.findings().size() + " findings, " + errors + " errors";
     }
 
     private static void findings(StringBuilder h, Report r) {
