@@ -91,6 +91,11 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** A model the job could not test (unreadable, wrong format, server down): a finding, and the run goes on without it. */
+    public ReportBuilder excluded(String model, String why) {
+        return finding(new Finding(FindingKind.EXCLUDED_MODEL, List.of(model), null, null, model + " was left out: " + why, List.of()));
+    }
+
     public ReportBuilder note(String n) {
         notes.add(n);
         return this;

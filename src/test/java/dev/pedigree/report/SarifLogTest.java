@@ -85,4 +85,17 @@ class SarifLogTest {
         assertEquals(List.of(), JsonSchemas.sarif210Errors(log));
         assertEquals(0, log.at("/runs/0/results").size());
     }
+
+    @Test
+    void anExcludedModelIsAWarningWithALogicalLocationOnly() throws Exception {
+        Report r = Report.builder("set").subject(new Subject("/m/t", "target", "onnx", null, null))
+                .excluded("http://127.0.0.1:9/v1", "server down (connection refused)").build();
+        JsonNode log = JSON.readTree(SarifLog.render(r));
+        assertEquals(List.of(), JsonSchemas.sarif210Errors(log));
+        JsonNode result = log.at("/runs/0/results/0");
+        assertEquals("PDG010", result.get("ruleId").asText());
+        assertEquals("warning", result.get("level").asText());
+        assertTrue(result.at("/locations/0/physicalLocation").isMissingNode());
+        assertEquals("http://127.0.0.1:9/v1", result.at("/locations/0/logicalLocations/0/name").asText());
+    }
 }
