@@ -20,6 +20,8 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Pedigree;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.Variants;
+import org.cyclonedx.model.component.ModelCard;
+import org.cyclonedx.model.component.modelCard.ModelParameters;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
@@ -62,6 +64,9 @@ public final class CycloneDxBom {
             model.addProperty(p);
         }
         model.setPedigree(pedigree(r, target));
+        if (r.inspect() != null) {
+            describe(model, r.inspect());
+        }
         metadata.setComponent(model);
         bom.setMetadata(metadata);
 
@@ -105,6 +110,21 @@ public final class CycloneDxBom {
             c.addProperty(property("declared.base_model_relation", s.declared().relation()));
         }
         return c;
+    }
+
+    /** What inspect read from the model: the architecture as the model card's family, the size as properties. */
+    private static void describe(Component model, InspectReport i) {
+        if (i.architecture().modelType() != null) {
+            ModelParameters parameters = new ModelParameters();
+            parameters.setArchitectureFamily(i.architecture().modelType());
+            ModelCard card = new ModelCard();
+            card.setModelParameters(parameters);
+            model.setModelCard(card);
+        }
+        model.addProperty(property("parameters", Long.toString(i.parameters())));
+        for (InspectReport.DtypeShare d : i.dtypes()) {
+            model.addProperty(property("dtype." + d.dtype(), Long.toString(d.parameters())));
+        }
     }
 
     private static List<Property> summaryProperties(Report r, ReportSummary s) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pedigree.testing.JsonSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,9 +87,12 @@ class ReportOptionsTest {
         assertEquals(64, digest.length());
 
         JsonNode b = new ObjectMapper().readTree(bom.toFile());
+        assertEquals(List.of(), JsonSchemas.cycloneDx16Errors(b));
         assertEquals("machine-learning-model", b.at("/metadata/component/type").asText());
         assertEquals(digest, b.at("/metadata/component/hashes/0/content").asText());
+        assertEquals("bloom", b.at("/metadata/component/modelCard/modelParameters/architectureFamily").asText());
         JsonNode s = new ObjectMapper().readTree(sarif.toFile());
+        assertEquals(List.of(), JsonSchemas.sarif210Errors(s));
         assertEquals("2.1.0", s.get("version").asText());
         assertEquals(digest, s.at("/runs/0/artifacts/0/hashes/sha-256").asText());
         assertFalse(Files.list(bom.getParent()).anyMatch(p -> p.toString().endsWith(".tmp")), "no temporary files left");

@@ -1,2 +1,2 @@
-/** Test support shared across packages: locating reference data and real-model fixtures. */
+/** Test support shared across packages: locating reference data and real-model fixtures, validating outputs against official JSON schemas. */
 package dev.pedigree.testing;

@@ -1,4 +1,4 @@
-package dev.pedigree.report;
+package dev.pedigree.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -13,20 +13,20 @@ import java.util.List;
  * ({@code schemas/}) with the two schemas bom-1.6 refers to (SPDX licence ids, JSF signatures); their
  * {@code $id}s are mapped to those copies, so validation never goes to the network.
  */
-final class JsonSchemas {
+public final class JsonSchemas {
     private static final String CYCLONEDX_ID = "http://cyclonedx.org/schema/";
     private static final String SARIF_ID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/";
 
     private JsonSchemas() {
     }
 
-    static List<String> cycloneDx16Errors(JsonNode bom) {
+    public static List<String> cycloneDx16Errors(JsonNode bom) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
                 b -> b.schemaIdResolvers(r -> r.mapPrefix(CYCLONEDX_ID, "classpath:schemas/")));
         return messages(registry.getSchema(SchemaLocation.of(CYCLONEDX_ID + "bom-1.6.schema.json")), bom);
     }
 
-    static List<String> sarif210Errors(JsonNode log) {
+    public static List<String> sarif210Errors(JsonNode log) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
                 b -> b.schemaIdResolvers(r -> r.mapPrefix(SARIF_ID, "classpath:schemas/")));
         return messages(registry.getSchema(SchemaLocation.of(SARIF_ID + "sarif-schema-2.1.0.json")), log);
