@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             BenchCommand.class,
             SetCommand.class,
+            ExperimentCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
