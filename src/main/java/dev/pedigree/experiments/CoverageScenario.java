@@ -63,7 +63,7 @@ public record CoverageScenario(String name, String title, int replicates, int pe
         if (replicates < 1 || permutations < 1) {
             problems.add("replicates and permutations must be at least 1");
         }
-        for (List<?> axis : List.of(alphas, candidates, prompts, sources, depths, sigmaSpread, tau)) {
+        for (List<?> axis : java.util.Arrays.asList(alphas, candidates, prompts, sources, depths, sigmaSpread, tau)) {
             if (axis == null || axis.isEmpty()) {
                 problems.add("every axis (alphas, candidates, prompts, sources, depths, sigmaSpread, tau) needs a value");
                 break;
