@@ -78,7 +78,7 @@ final class SetCommand implements Callable<Integer> {
                 throw new BadInputException("--reference " + name + ": no such model in " + file);
             }
         }
-        if (references.size() >= matrix.models() || references.containsAll(matrix.names())) {
+        if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
         ProvenanceSet set = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
