@@ -31,16 +31,16 @@ final class LineChartSvg {
     }
 
     static String render(String title, String xLabel, List<Panel> panels) {
-        double xMin = Double.POSITIVE_INFINITY;
-        double xMax = Double.NEGATIVE_INFINITY;
+        java.util.TreeSet<Double> xValues = new java.util.TreeSet<>();
         for (Panel p : panels) {
             for (Line l : p.lines()) {
                 for (double x : l.x()) {
-                    xMin = Math.min(xMin, x);
-                    xMax = Math.max(xMax, x);
+                    xValues.add(x);
                 }
             }
         }
+        double xMin = xValues.first();
+        double xMax = xValues.last();
         boolean logX = xMin > 0 && xMax / xMin > 10;
         int width = LEFT + panels.size() * (PANEL_W + GAP) + LEGEND_W;
         int height = TOP + PANEL_H + 60;
@@ -51,14 +51,16 @@ final class LineChartSvg {
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">%s</text>%n", LEFT, escape(title)));
         for (int k = 0; k < panels.size(); k++) {
-            panel(svg, panels.get(k), LEFT + k * (PANEL_W + GAP), xLabel, xMin, xMax, logX);
+            panel(svg, panels.get(k), LEFT + k * (PANEL_W + GAP), xLabel, xValues, logX);
         }
         legend(svg, panels.getFirst(), LEFT + panels.size() * (PANEL_W + GAP) - GAP / 2);
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    private static void panel(StringBuilder svg, Panel panel, int x0, String xLabel, double xMin, double xMax, boolean logX) {
+    private static void panel(StringBuilder svg, Panel panel, int x0, String xLabel, java.util.SortedSet<Double> xValues, boolean logX) {
+        double xMin = xValues.first();
+        double xMax = xValues.last();
         double yMax = 0;
         for (Line l : panel.lines()) {
             for (int i = 0; i < l.y().length; i++) {
@@ -81,7 +83,7 @@ final class LineChartSvg {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", x0, x0 + PANEL_W, y, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x0 - 5, y + 4, number(v)));
         }
-        for (double v : ticks(xMin, xMax, logX)) {
+        for (double v : ticks(xValues, logX)) {
             double x = sx.at(v);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n", x, x,
                     TOP + PANEL_H, TOP + PANEL_H + 5));
@@ -143,7 +145,13 @@ final class LineChartSvg {
         }
     }
 
-    private static double[] ticks(double min, double max, boolean log) {
+    /** The data's own x values when there are few of them, else round values across the range. */
+    private static double[] ticks(java.util.SortedSet<Double> xValues, boolean log) {
+        if (xValues.size() <= 8) {
+            return xValues.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        double min = xValues.first();
+        double max = xValues.last();
         if (log) {
             int lo = (int) Math.ceil(Math.log10(min) - 1e-9);
             int hi = (int) Math.floor(Math.log10(max) + 1e-9);
