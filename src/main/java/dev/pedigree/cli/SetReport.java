@@ -50,6 +50,8 @@ final class SetReport {
                 ni.put(name, score);
             }
         });
+        ArrayNode untested = root.putArray("untested");
+        untested(set).forEach(untested::add);
         ArrayNode references = root.putArray("references");
         set.references().forEach(references::add);
         try {
@@ -65,6 +67,8 @@ final class SetReport {
         out.append(String.format(Locale.ROOT, "Provenance set (method %s, alpha %s): %s%n", set.method(), level(set.alpha()),
                 members.isEmpty() ? "empty" : String.join(", ", members.stream().map(ExclusionStep::model).toList())));
         out.append(String.format(Locale.ROOT, "stopped because: %s%n", set.stoppedBecause().label().replace('_', ' ')));
+        untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
+                "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
         out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d references; R = %d permutations (p resolution %.2g); seed %d%n%n",
                 source, set.candidates().size(), set.references().size(), set.permutations(), 1.0 / (set.permutations() + 1), set.seed()));
         out.append(String.format(Locale.ROOT, "%4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool", "t", "p", "monotone p"));
@@ -79,6 +83,11 @@ final class SetReport {
         set.niScores().forEach((name, score) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name,
                 score.isNaN() ? "untested" : String.format(Locale.ROOT, "%.3f", score))));
         return out.toString();
+    }
+
+    /** The candidate left alone when the set at α took every other one and no reference model was given. */
+    private static List<String> untested(ProvenanceSet set) {
+        return set.niScores().entrySet().stream().filter(e -> e.getValue().isNaN()).map(Map.Entry::getKey).toList();
     }
 
     /** A level as the shortest decimal that names it: 0.1, 0.05, 0.01. */

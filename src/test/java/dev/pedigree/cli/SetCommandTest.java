@@ -138,6 +138,27 @@ class SetCommandTest {
         assertTrue(!json.get("ni_scores").has("m0") && !json.get("ni_scores").has("m2"));
     }
 
+    @Test
+    void aPoolReducedToOneModelIsReportedAsUntested() throws IOException {
+        Path file = dir.resolve("two.csv");
+        StringBuilder a = new StringBuilder("near");
+        StringBuilder b = new StringBuilder("far");
+        SplittableRandom random = new SplittableRandom(2);
+        for (int t = 0; t < 40; t++) {
+            a.append(',').append(0.1 + 0.01 * random.nextDouble());
+            b.append(',').append(0.9 + 0.01 * random.nextDouble());
+        }
+        Files.writeString(file, a + "\n" + b + "\n");
+        Outcome o = run("set", "--matrix", file.toString(), "--perms", "99", "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(o.out());
+        assertEquals("pool_reduced_to_one_model", json.get("stopped_because").asText(), o.out());
+        assertEquals("near", json.get("provenance_set").get(0).get("model").asText());
+        assertEquals("[\"far\"]", json.get("untested").toString());
+        assertTrue(json.get("ni_scores").get("far").isNull());
+        Outcome table = run("set", "--matrix", file.toString(), "--perms", "99");
+        assertTrue(table.out().contains("far could not be tested"), table.out());
+    }
+
     private void assertRefused(String content, String... expected) throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, content);
