@@ -26,12 +26,19 @@ final class CoverageSimCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all processors); results do not depend on it")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--replot", description = "only re-draw the SVG from the summary CSV already in --out")
+    boolean replot;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (threads < 1) {
             throw new BadInputException("--threads " + threads + ": at least 1 thread is needed");
         }
         CoverageScenario scenario = CoverageScenario.read(config);
+        if (replot) {
+            spec.commandLine().getOut().println(CoverageRun.replot(scenario, out));
+            return ExitCode.DONE;
+        }
         CoverageRun.run(scenario, out, threads, spec.commandLine().getErr()).forEach(spec.commandLine().getOut()::println);
         return ExitCode.DONE;
     }

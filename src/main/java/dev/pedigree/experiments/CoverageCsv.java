@@ -46,6 +46,31 @@ final class CoverageCsv {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
+    /** Reads back what {@link #writeSummary} wrote (for re-drawing a figure without simulating again). */
+    static List<CellSummary> readSummary(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.getFirst().split(","));
+        List<CellSummary> summaries = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            java.util.function.ToDoubleFunction<String> col = name -> Double.parseDouble(f[header.indexOf(name)]);
+            int n = (int) col.applyAsDouble("replicates");
+            CoverageCell cell = new CoverageCell((int) col.applyAsDouble("cell"), (int) col.applyAsDouble("candidates"),
+                    (int) col.applyAsDouble("prompts"), (int) col.applyAsDouble("sources"), (int) col.applyAsDouble("depth"),
+                    col.applyAsDouble("sigma_spread"), col.applyAsDouble("tau"), col.applyAsDouble("advantage"));
+            summaries.add(new CellSummary(cell, col.applyAsDouble("alpha"), n,
+                    rate(col, n, "coverage", "coverage_lo", "coverage_hi"), col.applyAsDouble("mean_size"),
+                    col.applyAsDouble("mean_extra"), rate(col, n, "nonempty_rate", "nonempty_lo", "nonempty_hi"),
+                    rate(col, n, "extra_rate", "extra_lo", "extra_hi")));
+        }
+        return summaries;
+    }
+
+    private static CellSummary.Rate rate(java.util.function.ToDoubleFunction<String> col, int n, String value, String low, String high) {
+        double v = col.applyAsDouble(value);
+        return new CellSummary.Rate((int) Math.round(v * n), n, v, col.applyAsDouble(low), col.applyAsDouble(high));
+    }
+
     private static String cell(CoverageScenario scenario, CoverageCell c) {
         return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%s,%s,%.6g,%d", scenario.name(), c.index(), c.candidates(), c.prompts(),
                 c.sources(), c.depth(), c.sigmaSpread(), c.tau(), c.advantage(), scenario.permutations());

@@ -26,4 +26,15 @@ public final class CoverageRun {
         Files.writeString(figure, CoverageFigure.render(scenario, summaries), StandardCharsets.UTF_8);
         return List.of(replicates, summary, figure);
     }
+
+    /** Re-draws the figure from the summary CSV a previous run left in {@code dir}; simulates nothing. */
+    public static Path replot(CoverageScenario scenario, Path dir) throws IOException {
+        Path summary = dir.resolve(scenario.name() + "-summary.csv");
+        if (!Files.isRegularFile(summary)) {
+            throw new dev.pedigree.error.BadInputException(summary + ": no summary to re-draw (run the scenario first)");
+        }
+        Path figure = dir.resolve(scenario.name() + ".svg");
+        Files.writeString(figure, CoverageFigure.render(scenario, CoverageCsv.readSummary(summary)), StandardCharsets.UTF_8);
+        return figure;
+    }
 }

@@ -20,7 +20,7 @@ final class LineChartSvg {
     record Line(String label, double[] x, double[] y, double[] low, double[] high) {
     }
 
-    /** A dashed guide: the points (x, y) joined, e.g. y = x or y = 1 − α. */
+    /** A dashed guide, the same dash in every panel: the points (x, y) joined, e.g. y = x or y = 1 − α. */
     record Guide(String label, double[] x, double[] y) {
     }
 
@@ -53,7 +53,7 @@ final class LineChartSvg {
         for (int k = 0; k < panels.size(); k++) {
             panel(svg, panels.get(k), LEFT + k * (PANEL_W + GAP), xLabel, xValues, logX);
         }
-        legend(svg, panels.getFirst(), LEFT + panels.size() * (PANEL_W + GAP) - GAP / 2);
+        legend(svg, panels, LEFT + panels.size() * (PANEL_W + GAP) - GAP / 2);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -62,23 +62,28 @@ final class LineChartSvg {
         double xMin = xValues.first();
         double xMax = xValues.last();
         double yMax = 0;
+        double yLow = Double.POSITIVE_INFINITY;
         for (Line l : panel.lines()) {
             for (int i = 0; i < l.y().length; i++) {
                 yMax = Math.max(yMax, l.high() != null ? l.high()[i] : l.y()[i]);
+                yLow = Math.min(yLow, l.low() != null ? l.low()[i] : l.y()[i]);
             }
         }
         for (Guide g : panel.guides()) {
             for (double y : g.y()) {
                 yMax = Math.max(yMax, y);
+                yLow = Math.min(yLow, y);
             }
         }
         yMax = niceCeiling(yMax);
+        // rates that stay high (coverage) get a zoomed axis; everything else starts at 0
+        double yMin = yLow >= 0.5 && yMax <= 1 ? Math.floor(yLow * 10 - 1e-9) / 10 : 0;
         Scale sx = new Scale(xMin, xMax, x0, x0 + PANEL_W, logX);
-        Scale sy = new Scale(0, yMax, TOP + PANEL_H, TOP, false);
+        Scale sy = new Scale(yMin, yMax, TOP + PANEL_H, TOP, false);
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>%n",
                 x0, TOP, PANEL_W, PANEL_H));
         for (int i = 0; i <= 5; i++) {
-            double v = yMax * i / 5;
+            double v = yMin + (yMax - yMin) * i / 5;
             double y = sy.at(v);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", x0, x0 + PANEL_W, y, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", x0 - 5, y + 4, number(v)));
@@ -119,7 +124,8 @@ final class LineChartSvg {
         }
     }
 
-    private static void legend(StringBuilder svg, Panel panel, int x0) {
+    private static void legend(StringBuilder svg, List<Panel> panels, int x0) {
+        Panel panel = panels.getFirst();
         int y = TOP + 10;
         for (int k = 0; k < panel.lines().size(); k++) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>%n",
@@ -127,10 +133,12 @@ final class LineChartSvg {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + 26, y + 4, escape(panel.lines().get(k).label())));
             y += 18;
         }
-        for (Guide g : panel.guides()) {
+        java.util.Set<String> guides = new java.util.LinkedHashSet<>();
+        panels.forEach(p -> p.guides().forEach(g -> guides.add(g.label())));
+        for (String g : guides) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"5,4\"/>%n",
                     x0, x0 + 20, y, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + 26, y + 4, escape(g.label())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + 26, y + 4, escape(g)));
             y += 18;
         }
     }

@@ -61,6 +61,9 @@ class CoverageSimulationTest {
         assertEquals(1 + 8 * 30, Files.readAllLines(files.get(0)).size());
         String svg = Files.readString(files.get(2));
         assertTrue(svg.startsWith("<svg") && svg.contains("sources 2, sigmaSpread 0.5") && svg.contains("1 - alpha"), svg);
+        Files.delete(files.get(2));
+        CoverageRun.replot(s, dir.resolve("out"));
+        assertEquals(svg, Files.readString(files.get(2)), "the figure re-drawn from the summary CSV is the same");
     }
 
     @Test
