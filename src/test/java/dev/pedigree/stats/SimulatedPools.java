@@ -1,6 +1,7 @@
 package dev.pedigree.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -12,9 +13,9 @@ final class SimulatedPools {
     static DistanceMatrix pool(double[] means, double[] sigmas, int prompts, SplittableRandom random) {
         double[][] rows = new double[means.length][prompts];
         for (int t = 0; t < prompts; t++) {
-            double promptEffect = 0.5 + 0.2 * gaussian(random);
+            double promptEffect = 0.5 + 0.2 * random.nextGaussian();
             for (int i = 0; i < means.length; i++) {
-                rows[i][t] = promptEffect + means[i] + sigmas[i] * gaussian(random);
+                rows[i][t] = promptEffect + means[i] + sigmas[i] * random.nextGaussian();
             }
         }
         return new DistanceMatrix(names(means.length), rows);
@@ -29,12 +30,8 @@ final class SimulatedPools {
     }
 
     static double[] filled(int m, double value) {
-        double[] v = new double[m];
-        java.util.Arrays.fill(v, value);
-        return v;
-    }
-
-    static double gaussian(SplittableRandom random) {
-        return random.nextGaussian();
+        double[] filled = new double[m];
+        Arrays.fill(filled, value);
+        return filled;
     }
 }
