@@ -15,13 +15,10 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DemoCommand.class,
             BenchCommand.class,
-<<<<<<< HEAD
             PromptsCommand.class,
             BaselineCommand.class,
-=======
             SetCommand.class,
             ExperimentCommand.class,
->>>>>>> mps
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
