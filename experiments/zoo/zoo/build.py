@@ -21,7 +21,7 @@ from safetensors.torch import load_file, save_file
 from tokenizers import Tokenizer
 
 from . import corpus, derivations, gguf_export, lineage, onnx_export, recipes, tokenizer_training
-from .architectures import CAUSAL, LLAMA_LIKE, make_config, new_model
+from .architectures import CAUSAL, make_config, model_class, new_model
 from .training import LossLog, evaluate, train
 
 ORG = "pedigree-zoo"
@@ -54,10 +54,13 @@ class Zoo:
         (self.out / "corpus-manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
         everything = [chunk for c in self.corpora.values() for chunk in tokenizer_training.chunks(c["text"])]
         for name, spec in self.p["tokenizers"].items():
-            tokenizer = tokenizer_training.train(spec["kind"], everything, spec["vocab"])
-            folder = self.out / "tokenizers" / name
-            folder.mkdir(parents=True, exist_ok=True)
-            tokenizer.save(str(folder / "tokenizer.json"))
+            path = self.out / "tokenizers" / name / "tokenizer.json"
+            if path.exists():  # written by the prepare step of this build (parallel workers share it)
+                tokenizer = Tokenizer.from_file(str(path))
+            else:
+                tokenizer = tokenizer_training.train(spec["kind"], everything, spec["vocab"])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tokenizer.save(str(path))
             self.tokenizers[name] = (tokenizer, spec["kind"])
 
     def stream(self, tokenizer_name, tokenizer, domain, split="train"):
@@ -92,7 +95,48 @@ class Zoo:
                      specials=len(tokenizer_training.WORDPIECE_SPECIALS), **extra)
 
     # ---- one recipe entry --------------------------------------------------------------------
+    def state_path(self, model_id):
+        return self.out / "state" / f"{model_id}.json"
+
     def make(self, spec):
+        """Builds one recipe entry, or takes it from its state file when an earlier run (or a parallel
+        worker) finished it."""
+        state_path = self.state_path(spec["id"])
+        if state_path.exists():
+            state = json.loads(state_path.read_text())
+            self.records.update(state["records"])
+            self.log.rows.extend(tuple(r) for r in state["losses"])
+            self.checks.extend(tuple(c) for c in state["checks"])
+            self.seconds[spec["id"]] = state["seconds"]
+            return
+        begun, first_loss, first_check = time.time(), len(self.log.rows), len(self.checks)
+        known = set(self.records)
+        for parent in spec.get("parents", []):
+            self.ensure_loaded(parent)
+        self.build(spec)
+        self.seconds[spec["id"]] = round(time.time() - begun, 1)
+        state_path.parent.mkdir(exist_ok=True)
+        state = {"records": {k: v for k, v in self.records.items() if k not in known},
+                 "losses": self.log.rows[first_loss:], "checks": self.checks[first_check:],
+                 "seconds": self.seconds[spec["id"]]}
+        temporary = state_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(state) + "\n")
+        temporary.replace(state_path)
+
+    def ensure_loaded(self, model_id):
+        """A parent built by another process: read back from its HF directory (float32 values equal
+        to the in-memory ones; casts come back as their rounded values)."""
+        if model_id in self.models:
+            return
+        record = self.records[model_id]
+        arch = record["architecture"]
+        folder = self.out / record["path"]
+        model = model_class(arch).from_pretrained(folder, dtype=torch.float32, attn_implementation="eager").eval()
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.models[model_id] = model
+        self.model_tokenizer[model_id] = (record["tokenizer"], tokenizer, "wordpiece" if arch == "bert" else "bpe")
+
+    def build(self, spec):
         op = spec["op"]
         parents = spec.get("parents", [])
         parent = self.records[parents[0]] if parents else None
@@ -116,6 +160,7 @@ class Zoo:
             relation = "continued-pretraining" if heavy else "finetune"
             how = f"full fine-tune of {parents[0]} on {spec['data']} ({spec['steps']} steps, lr {spec['lr']})"
         elif op == "lora":
+            torch.manual_seed(spec["seed"])  # the adapter's random init must not depend on what ran before
             peft_model = get_peft_model(derivations.clone(source), LoraConfig(
                 r=spec["rank"], lora_alpha=2 * spec["rank"], lora_dropout=0.0,
                 target_modules=derivations.lora_targets(arch), fan_in_fan_out=arch == "gpt2"))
@@ -146,6 +191,7 @@ class Zoo:
             tokenizer, added = self.extended_tokenizer(tokenizer, tok_name, spec["new_tokens"])
             tok_name = f"{tok_name}+{spec['id']}"
             model = derivations.clone(source)
+            torch.manual_seed(spec["seed"])  # mean resizing samples the new rows
             model.resize_token_embeddings(tokenizer.get_vocab_size(), mean_resizing=True)
             self.fit(model, spec["id"], spec, arch, tok_name, tokenizer, kind)
             relation = "vocab-extended"
@@ -370,7 +416,7 @@ class Zoo:
             if "permutation" in r:
                 (self.out / "models" / k / "permutation.json").write_text(json.dumps(r["permutation"]) + "\n")
                 public[k]["permutation_file"] = f"models/{k}/permutation.json"
-            public[k]["independence_group"] = hashlib.sha1(r["root_config"].encode()).hexdigest()[:8]
+            public[k]["config_group"] = hashlib.sha1(r["root_config"].encode()).hexdigest()[:8]
         manifest = json.loads((self.out / "corpus-manifest.json").read_text())
         doc = {"profile": self.p["name"], "linkage_rule": "related iff the ancestor sets (each including the model) intersect",
                "torch": torch.__version__,
@@ -392,6 +438,14 @@ class Zoo:
             writer.writerow(["model", "phase", "step", "loss", "lr"])
             writer.writerows(self.log.rows)
         (self.out / "lineage-table.md").write_text(markdown_table(public))
+        (self.out / "README.md").write_text(
+            f"# pedigree zoo, profile `{self.p['name']}`\n\nGenerated by `experiments/zoo/build.sh"
+            f"{' fast' if self.p['name'] == 'fast' else ''}` (see experiments/zoo/README.md); do not edit by hand.\n"
+            "Truth about every model is in `lineage.json`; labelled pairs in `pairs.csv` (related per the linkage "
+            "rule of shared/spec/README.md); MPS tasks in `tasks.json`; build checks in `checks.csv`.\n"
+            "Models are HF directories under `models/` (causal LMs with `onnx/model.onnx`), GGUF files under "
+            "`gguf/`, tokenizers under `tokenizers/`. Red flags in the card column mark model cards that lie "
+            "or stay silent about the model's origin.\n\n" + markdown_table(public))
         # timings vary run to run, so they live outside the otherwise bit-identical outputs
         (self.out / "build-times.json").write_text(json.dumps(
             {"total_seconds": round(seconds, 1), "threads": torch.get_num_threads(),
@@ -413,26 +467,54 @@ def markdown_table(models) -> str:
     return "\n".join(rows) + "\n"
 
 
+def family_groups(specs, groups: int):
+    """Splits the recipe into `groups` independent families of roughly equal training cost; entries
+    with parents in two families (a cross-lineage merge) belong to no group and are built by the
+    final pass."""
+    roots = {}
+    for spec in specs:
+        parents = spec.get("parents", [])
+        roots[spec["id"]] = {spec["id"]} if not parents else set().union(*(roots[p] for p in parents))
+    cost = collections.Counter()
+    for spec in specs:
+        if len(roots[spec["id"]]) == 1:
+            cost[next(iter(roots[spec["id"]]))] += spec.get("steps", 0) + 30
+    load, owner = [0] * groups, {}
+    for root, c in sorted(cost.items(), key=lambda kv: (-kv[1], kv[0])):
+        g = load.index(min(load))
+        owner[root] = g
+        load[g] += c
+    return {spec["id"]: owner[next(iter(roots[spec["id"]]))] if len(roots[spec["id"]]) == 1 else None
+            for spec in specs}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--profile", choices=sorted(recipes.PROFILES), default="full")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--only", help="stop after this model id (debugging)")
+    parser.add_argument("--prepare-only", action="store_true", help="train and save the tokenizers, then stop")
+    parser.add_argument("--group", type=int, help="build only this family group (a parallel worker)")
+    parser.add_argument("--groups", type=int, default=1, help="number of family groups the workers split")
     args = parser.parse_args()
     setup_determinism()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     zoo = Zoo(recipes.PROFILES[args.profile](), args.out)
     zoo.prepare()
+    if args.prepare_only:
+        return
+    owner = family_groups(zoo.p["models"], args.groups)
     for spec in zoo.p["models"]:
-        begun = time.time()
+        if args.group is not None and owner[spec["id"]] != args.group:
+            continue
+        fresh = not zoo.state_path(spec["id"]).exists()
         zoo.make(spec)
-        zoo.seconds[spec["id"]] = round(time.time() - begun, 1)
-        print(f"{spec['id']:36s} {time.time() - begun:6.1f}s  eval {zoo.records[spec['id']]['eval_loss']}", flush=True)
-        if spec["id"] == args.only:
-            break
-    zoo.write_outputs(time.time() - started)
-    print(f"built {len(zoo.records)} models in {time.time() - started:.0f}s -> {args.out}")
+        if fresh:
+            print(f"{spec['id']:36s} {zoo.seconds[spec['id']]:6.1f}s  eval {zoo.records[spec['id']]['eval_loss']}",
+                  flush=True)
+    if args.group is None:
+        zoo.write_outputs(time.time() - started)
+        print(f"built {len(zoo.records)} models in {time.time() - started:.0f}s -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -18,13 +18,30 @@ def byte_level_bpe(texts, vocab_size: int) -> Tokenizer:
 
 
 def wordpiece(texts, vocab_size: int) -> Tokenizer:
-    tokenizer = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    """A BERT WordPiece tokenizer. tokenizers' WordPieceTrainer is not deterministic (the order of its
+    '##' continuation symbols, and so its merge tie-breaks, varies run to run), so the vocabulary comes
+    from a character BPE trained on the same normalised, pre-tokenised text with a sorted initial
+    alphabet (deterministic), each learned piece entering as word-initial `piece` and continuation
+    `##piece`, in merge order, until the vocabulary is full."""
+    normalizer = normalizers.BertNormalizer(lowercase=True)
+    alphabet = sorted(set("".join(normalizer.normalize_str(t) for t in texts)) - set(" \t\n\r"))
+    bpe = Tokenizer(models.BPE())
+    bpe.normalizer = normalizer
+    bpe.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=[], show_progress=False,
+                                  initial_alphabet=alphabet, limit_alphabet=len(alphabet))
+    bpe.train_from_iterator(texts, trainer=trainer)
+    pieces = [t for t, _ in sorted(bpe.get_vocab().items(), key=lambda kv: kv[1])]
+    vocab = {}
+    for token in WORDPIECE_SPECIALS + [form for piece in pieces for form in (piece, "##" + piece)]:
+        if len(vocab) == vocab_size:
+            break
+        vocab.setdefault(token, len(vocab))
+    tokenizer = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]", max_input_chars_per_word=100))
+    tokenizer.normalizer = normalizer
     tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tokenizer.decoder = decoders.WordPiece()
-    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=WORDPIECE_SPECIALS, show_progress=False)
-    tokenizer.train_from_iterator(texts, trainer=trainer)
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    cls, sep = vocab["[CLS]"], vocab["[SEP]"]
     tokenizer.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
     return tokenizer
