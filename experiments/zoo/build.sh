@@ -31,8 +31,9 @@ done
 for pid in "${pids[@]}"; do wait "$pid"; done
 grep -h "s  eval" "$out"/worker-*.log || true
 run --groups "$jobs"
+PYTHONWARNINGS=ignore nice -n 10 "$python" -m zoo.probe --out "$out"  # output agreement of the labelled pairs
 rm -rf "$out/state" "$out"/worker-*.log
 echo "wall time: $(( $(date +%s) - start )) s" >&2
 [ "$profile" = smoke ] && exit 0
 mkdir -p "$here/results/$profile"
-cp "$out"/{lineage.json,pairs.csv,tasks.json,losses.csv,checks.csv,lineage-table.md,corpus-manifest.json,build-times.json} "$here/results/$profile/"
+cp "$out"/{lineage.json,pairs.csv,tasks.json,losses.csv,checks.csv,lineage-table.md,corpus-manifest.json,build-times.json,logit-agreement.csv} "$here/results/$profile/"

@@ -1,3 +1,6 @@
+"""Writes notebooks/zoo.ipynb (cells only; execute it with nbconvert, see notebooks/README.md)."""
+from pathlib import Path
+
 import nbformat as nbf
 
 cells = []
@@ -160,6 +163,32 @@ code("""for profile in profiles:
     display(pd.DataFrame([{"target": t["target"], "pool": len(t["pool"]), "true set": ", ".join(t["true_set"]) or "(empty)"}
                           for t in tasks]))""")
 
+md("""## Output agreement and the shared-data trap
+
+`logit-agreement.csv` (written by `python -m zoo.probe`): for every labelled pair whose models share a
+tokenizer, next-token log-probabilities on held-out man-page and Python windows — their raw Pearson
+correlation, the correlation after removing each model's prompt-independent part (its mean
+log-probability vector over the windows), and top-1 agreement. The shared-data trap pair (children of
+two unrelated bases, both trained hard on the same Python text) is drawn as a star.""")
+code("""for profile in profiles:
+    path = root / profile / "logit-agreement.csv"
+    if not path.exists():
+        continue
+    agreement = pd.read_csv(path)
+    fig, axes = plt.subplots(1, 3, figsize=(16, 4.8), sharey=True)
+    for ax, column in zip(axes, ["raw_logprob_corr", "centered_logprob_corr", "top1_agreement"]):
+        for (related, category), part in agreement[agreement["domain"] == "python"].groupby(["related", "category"]):
+            marker = "*" if category == "shared-data-trap" else ("o" if related else "x")
+            ax.scatter(part[column], [category] * len(part), marker=marker, s=80 if marker == "*" else 25,
+                       color="#2ca02c" if related else "#d62728")
+        ax.set(title=f"{column} (python windows, {profile})")
+        ax.grid(alpha=0.3)
+    fig.tight_layout(); plt.show()
+    summary = agreement.pivot_table(index=["related", "category"], columns="domain",
+                                    values=["raw_logprob_corr", "centered_logprob_corr", "top1_agreement"],
+                                    aggfunc="median").round(3)
+    display(summary)""")
+
 md("""## Checks recorded by the build
 
 Exported ONNX graphs against torch (max |logit difference| on a padded batch of another shape than the
@@ -172,4 +201,4 @@ code("""for profile in profiles:
 nb = nbf.v4.new_notebook()
 nb["cells"] = cells
 nb["metadata"]["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-nbf.write(nb, "/work/wt/zoo/notebooks/zoo.ipynb")
+nbf.write(nb, Path(__file__).resolve().parents[2] / "notebooks" / "zoo.ipynb")
