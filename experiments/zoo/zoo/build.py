@@ -9,7 +9,6 @@ import csv
 import hashlib
 import json
 import os
-import random
 import re
 import shutil
 import time
@@ -25,6 +24,7 @@ from .architectures import CAUSAL, make_config, model_class, new_model
 from .training import LossLog, evaluate, train
 
 ORG = "pedigree-zoo"
+PIN_FOLDER = Path(__file__).resolve().parent.parent / "corpus"  # experiments/zoo/corpus/<profile>.json
 
 
 def setup_determinism():
@@ -48,7 +48,7 @@ class Zoo:
 
     # ---- data -------------------------------------------------------------------------------
     def prepare(self):
-        self.corpora = corpus.all_corpora(self.p["corpus_scale"])
+        self.corpora = corpus.load(self.p["name"], self.p["corpus_scale"], PIN_FOLDER)
         manifest = {name: {"files": c["files"], "sha256": c["sha256"], "chars": len(c["text"])}
                     for name, c in self.corpora.items()}
         (self.out / "corpus-manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
@@ -243,6 +243,7 @@ class Zoo:
             else self.records[parents[0]]["root_config"] if op not in ("distill",) else json.dumps(spec["shape"], sort_keys=True) + arch + tok_name + "distilled",
             "roots": sorted(r for r in root if r != spec["id"]) or [spec["id"]],
         })
+        record["config_group"] = hashlib.sha1(record["root_config"].encode()).hexdigest()[:8]
         record["eval_loss"] = {d: evaluate(model, self.stream(tok_name, tokenizer, d, "eval"), batches=4, batch=8,
                                            seq=self.p["seq"], seed=7, objective=self.objective(arch),
                                            mask_token=self.special_ids(tokenizer, kind).get("mask"),
@@ -365,7 +366,8 @@ class Zoo:
         error = gguf_export.reread_max_error(path, model, file_type)
         self.checks.append((gguf_id, "gguf-reread-max-abs-weight-error", error))
         self.records[gguf_id] = {
-            **{k: parent_record[k] for k in ("architecture", "tokenizer", "config", "root_config", "roots", "eval_loss")},
+            **{k: parent_record[k] for k in ("architecture", "tokenizer", "config", "root_config", "config_group",
+                                             "roots", "eval_loss")},
             "id": gguf_id, "parents": [spec["id"]], "op": "gguf", "relation": "quantized" if file_type == "Q8_0" else "format-conversion",
             "how": f"{spec['id']} written as GGUF {file_type} (llama.cpp names, q/k rows reordered for its RoPE)",
             "steps": 0, "lr": None, "seed": None, "data": None, "hard_case": None, "shared_data_group": None, "note": None,
@@ -376,39 +378,6 @@ class Zoo:
                          "true_base_model": [f"{ORG}/{spec['id']}"], "true_relation": "quantized"}}
 
     # ---- outputs -----------------------------------------------------------------------------
-    def tasks(self):
-        if "tasks" in self.p:
-            return [lineage.task(self.records, t["target"], t["pool"]) for t in self.p["tasks"]]
-        causal = [m for m, r in self.records.items() if r["architecture"] in CAUSAL and r.get("onnx")]
-        out = []
-        for number, target in enumerate(self.p["task_targets"]):
-            rng = random.Random(1000 + number)
-            record = self.records[target]
-            relatives = sorted(c for c in causal if c != target and lineage.related(self.records, target, c))
-            # the sources a user would look for first: the parents, then the original base
-            first = [c for c in record["parents"] + record["roots"] if c in relatives]
-            first = list(dict.fromkeys(first))
-            rest = [c for c in relatives if c not in first]
-            rng.shuffle(rest)
-            others = sorted(c for c in causal if not lineage.related(self.records, target, c))
-            traps = [c for c in others if lineage.category(self.records, target, c) == "shared-data-trap"]
-            twins = [c for c in others if lineage.category(self.records, target, c) == "independent-same-config"]
-            rng.shuffle(traps)
-            rng.shuffle(twins)
-            hard = (traps[:2] + twins)[:4]
-            easy = [c for c in others if c not in hard]
-            rng.shuffle(easy)
-            size = self.p["task_pool_size"]
-            pool = (first + rest)[:max(3, len(first))] + hard
-            pool += easy[:size - len(pool)]
-            out.append(lineage.task(self.records, target, pool))
-        # a pool with no relative of the target: the set should come back empty
-        target = "gpt2-b-ft-lic"
-        pool = [c for c in causal if not lineage.related(self.records, target, c)]
-        random.Random(99).shuffle(pool)
-        out.append(lineage.task(self.records, target, pool[:self.p["task_pool_size"]]))
-        return out
-
     def write_outputs(self, seconds):
         public = {k: {f: v for f, v in r.items() if f not in ("root_config", "permutation")}
                   for k, r in self.records.items()}
@@ -416,7 +385,6 @@ class Zoo:
             if "permutation" in r:
                 (self.out / "models" / k / "permutation.json").write_text(json.dumps(r["permutation"]) + "\n")
                 public[k]["permutation_file"] = f"models/{k}/permutation.json"
-            public[k]["config_group"] = hashlib.sha1(r["root_config"].encode()).hexdigest()[:8]
         manifest = json.loads((self.out / "corpus-manifest.json").read_text())
         doc = {"profile": self.p["name"], "linkage_rule": "related iff the ancestor sets (each including the model) intersect",
                "torch": torch.__version__,
@@ -427,12 +395,7 @@ class Zoo:
                             "schedule": "linear warm-up 5%, cosine to 10%"},
                "models": list(public.values())}
         (self.out / "lineage.json").write_text(json.dumps(doc, indent=1) + "\n")
-        with open(self.out / "pairs.csv", "w", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["model_a", "model_b", "related", "category"])
-            for a, b, rel, cat in lineage.select_pairs(self.records, seed=17, per_category=self.p["pair_sample"]):
-                writer.writerow([a, b, str(rel).lower(), cat])
-        (self.out / "tasks.json").write_text(json.dumps(self.tasks(), indent=1) + "\n")
+        lineage.write_labels(self.out, public, self.p)
         with open(self.out / "losses.csv", "w", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["model", "phase", "step", "loss", "lr"])

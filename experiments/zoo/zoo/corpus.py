@@ -5,6 +5,7 @@ rebuild on the same image can prove it read the same text.
 """
 import gzip
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -59,16 +60,18 @@ def _take(paths, reader, max_chars: int):
     return texts, used
 
 
-def _fingerprint(used):
+def _fingerprint(used, texts):
+    """SHA-256 over (path, extracted text) of every file: the text is what training sees (a man page
+    re-compressed with another gzip header keeps its digest)."""
     digest = hashlib.sha256()
-    for path in used:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    for path, text in zip(used, texts):
+        digest.update(str(path).encode() + b"\0" + text.encode() + b"\0")
     return digest.hexdigest()
 
 
 def _corpus(name, texts, used):
     return {"name": name, "text": "\n\n".join(texts), "files": [str(p) for p in used],
-            "sha256": _fingerprint(used)}
+            "sha256": _fingerprint(used, texts)}
 
 
 def man_pages(max_chars: int, keep_one_in: int = 6):
@@ -93,8 +96,42 @@ def python_sources(max_chars: int):
     return _corpus("python", texts, used)
 
 
-def all_corpora(scale: float):
-    """The three domains; scale 1.0 is the full build, smaller for the fast fixture build."""
+READERS = {"man": lambda p: strip_roff(gzip.decompress(p.read_bytes()).decode("utf-8")),
+           "licences": lambda p: p.read_text("utf-8"), "python": lambda p: p.read_text("utf-8")}
+
+
+def select(scale: float):
+    """The three domains chosen afresh from the files now on the machine; scale 1.0 is the full build."""
     return {"man": man_pages(int(3_000_000 * scale)),
             "licences": licences(int(800_000 * scale)),
             "python": python_sources(int(1_500_000 * scale))}
+
+
+def pinned(manifest: dict):
+    """Exactly the files a pinned manifest lists, in its order, checked against its digests: packages
+    installed later add man pages and would otherwise shift the selection."""
+    out = {}
+    for name, entry in manifest.items():
+        used = [Path(f) for f in entry["files"]]
+        missing = [str(p) for p in used if not p.is_file()]
+        if missing:
+            raise SystemExit(f"corpus {name}: pinned files missing from this machine: {missing[:5]}")
+        corpus = _corpus(name, [READERS[name](p) for p in used], used)
+        if corpus["sha256"] != entry["sha256"]:
+            raise SystemExit(f"corpus {name}: pinned files changed (sha256 {corpus['sha256']} != {entry['sha256']})")
+        out[name] = corpus
+    return out
+
+
+def load(profile_name: str, scale: float, pin_folder: Path):
+    """The pinned corpora of a profile when its pin file exists, else a fresh selection that is then
+    pinned (smoke runs are never pinned)."""
+    pin = pin_folder / f"{profile_name}.json"
+    if pin.exists():
+        return pinned(json.loads(pin.read_text()))
+    corpora = select(scale)
+    if profile_name != "smoke":
+        pin.parent.mkdir(parents=True, exist_ok=True)
+        pin.write_text(json.dumps({n: {"files": c["files"], "sha256": c["sha256"], "chars": len(c["text"])}
+                                   for n, c in corpora.items()}, indent=1) + "\n")
+    return corpora

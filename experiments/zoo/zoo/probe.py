@@ -12,7 +12,8 @@ from pathlib import Path
 import torch
 from tokenizers import Tokenizer
 
-from . import corpus, tokenizer_training
+from . import corpus, recipes, tokenizer_training
+from .build import PIN_FOLDER
 from .architectures import CAUSAL, model_class
 
 
@@ -36,8 +37,8 @@ def main():
     torch.set_num_threads(1)
     lineage = json.loads((args.out / "lineage.json").read_text())
     records = {m["id"]: m for m in lineage["models"]}
-    scale = {"fast": 0.25, "full": 1.0}.get(lineage["profile"], 0.05)
-    corpora = corpus.all_corpora(scale)
+    profile = recipes.PROFILES[lineage["profile"]]()
+    corpora = corpus.load(profile["name"], profile["corpus_scale"], PIN_FOLDER)
 
     def usable(model_id):  # HF causal LMs that transformers can load as written
         r = records[model_id]

@@ -61,6 +61,9 @@ def fast():
                                                        "tiny-gpt2-a", "tiny-gpt2-a-ft"]),
             dict(target="tiny-gpt2-a-ft", pool=["tiny-llama-a", "tiny-llama-b", "tiny-llama-a-ft", "tiny-llama-b-py-heavy",
                                                 "tiny-llama-a-distilled"]),
+            # every other causal fixture as a candidate (pool of 11, many relatives, the trap and the twin)
+            dict(target="tiny-llama-a-ft", pool="all"),
+            dict(target="tiny-llama-b-py-heavy", pool="all"),
         ],
     }
 
@@ -143,6 +146,7 @@ def full():
                          "llama-a-py-heavy", "llama-a-perm", "llama-a-int4", "llama-a-dropped", "llama-ab-merge",
                          "qwen2-a-ft-lic", "mistral-a-py-heavy", "gpt2-a-ft-lic", "gpt2-b-py-heavy"],
         "task_pool_size": 14,
+        "null_task_target": "gpt2-b-ft-lic",
         "causal": causal,
     }
 
