@@ -13,7 +13,8 @@ public final class Benchmarks {
                 new GgufDecodeBenchmark(),
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
-                new OnnxReadBenchmark()
+                new OnnxReadBenchmark(),
+                new MpsStepBenchmark()
         );
     }
 }
