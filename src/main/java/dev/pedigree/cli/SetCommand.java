@@ -1,6 +1,10 @@
 package dev.pedigree.cli;
 
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.report.ProvenanceSets;
+import dev.pedigree.report.Report;
+import dev.pedigree.report.ReportBuilder;
+import dev.pedigree.report.Subject;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
 import dev.pedigree.stats.ProvenanceSet;
@@ -8,6 +12,7 @@ import dev.pedigree.stats.ProvenanceSetTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,11 +56,12 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all processors); results do not depend on it")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--fail-on-link", description = "exit with code 1 when the set is not empty")
-    boolean failOnLink;
+    @Option(names = "--target", paramLabel = "NAME", defaultValue = "target",
+            description = "the target's name in the report; with --matrix it is a label only (default: ${DEFAULT-VALUE})")
+    String target;
 
     @Mixin
-    OutputOptions output;
+    ReportOptions output = new ReportOptions();
 
     @Override
     public Integer call() {
@@ -68,9 +74,6 @@ final class SetCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new BadInputException("--threads " + threads + ": at least 1 thread is needed");
         }
-        if (output.format == OutputOptions.Format.html) {
-            throw new BadInputException("--format html: not available for pedigree set yet (use table or json)");
-        }
         Path file = source.matrix;
         DistanceMatrix matrix = DistanceMatrixCsv.read(file);
         for (String name : references) {
@@ -81,13 +84,31 @@ final class SetCommand implements Callable<Integer> {
         if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
+        if (matrix.indexOf(target) >= 0) {
+            throw new BadInputException("--target " + target + ": also a model of " + file + "; give the target another name");
+        }
+        long t0 = System.nanoTime();
         ProvenanceSet set = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
                 .withRandom(seed).withThreads(threads).test(matrix, references);
-        String rendered = output.format == OutputOptions.Format.json
-                ? SetReport.json(set, file.toString())
-                : SetReport.table(set, file.toString());
-        spec.commandLine().getOut().print(rendered);
-        spec.commandLine().getOut().flush();
-        return failOnLink && !set.members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        return output.emit(report(set, matrix, file, (System.nanoTime() - t0) / 1_000_000), spec.commandLine().getOut());
+    }
+
+    private Report report(ProvenanceSet set, DistanceMatrix matrix, Path file, long millis) {
+        ReportBuilder b = Report.builder("set").seed("permutations", seed).timing("mps", millis);
+        b.subject(new Subject(target, "target", null, null, null));
+        for (String name : matrix.names()) {
+            b.subject(new Subject(name, references.contains(name) ? "reference" : "candidate", null, null, null));
+        }
+        b.provenanceSet(ProvenanceSets.section(set, target, null));
+        b.distances(ProvenanceSets.distances(matrix, "precomputed", null, Map.of()));
+        ProvenanceSets.links(set, target).forEach(b::link);
+        ProvenanceSets.findings(set, target).forEach(b::finding);
+        b.note("distances read from " + file + " (the models themselves were not opened: no digests, no declared lineage)");
+        for (String name : set.niScores().keySet()) {
+            if (set.niScores().get(name).isNaN()) {
+                b.note(name + " could not be tested: without reference models a pool of one has nothing to compare with (add --reference)");
+            }
+        }
+        return b.build();
     }
 }

@@ -153,7 +153,8 @@ public final class CycloneDxBom {
         Variants variants = new Variants();
         List<String> notes = new ArrayList<>();
         for (LineageEdge e : r.lineage()) {
-            boolean verified = e.status() == LineageEdge.Status.CONFIRMED || e.status() == LineageEdge.Status.UNDECLARED;
+            boolean verified = e.status() == LineageEdge.Status.CONFIRMED || e.status() == LineageEdge.Status.UNDECLARED
+                    || e.status() == LineageEdge.Status.FOUND;
             boolean touches = e.to().equals(target.name()) || e.from().equals(target.name());
             if (!touches) {
                 continue;

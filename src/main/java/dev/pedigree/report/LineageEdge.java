@@ -31,7 +31,9 @@ public record LineageEdge(String from, String to, String relation, boolean direc
         /** Declared; not tested (parent not among the models) or inconclusive. */
         DECLARED_ONLY,
         /** Found by a test; not declared by either model. */
-        UNDECLARED;
+        UNDECLARED,
+        /** Found by a test; what the models declare was not read (a precomputed distance matrix). */
+        FOUND;
 
         @JsonValue
         public String label() {

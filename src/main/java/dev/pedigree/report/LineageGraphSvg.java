@@ -92,7 +92,7 @@ final class LineageGraphSvg {
             String dash = s == LineageEdge.Status.CONTRADICTED || s == LineageEdge.Status.DECLARED_ONLY ? " stroke-dasharray=\"7 5\"" : "";
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"%s/>", lx, lx + 30, ly, ly, colour(s), dash));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%s</text>", lx + 36, ly + 4, s.label()));
-            lx += 150;
+            lx += 125;
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">dashed box: named, not tested</text>", lx, ly + 4));
         svg.append("</svg>");
@@ -136,6 +136,7 @@ final class LineageGraphSvg {
             case CONFIRMED -> "#1e7e46";
             case UNDECLARED, CONTRADICTED -> "#c0392b";
             case DECLARED_ONLY -> "#7f8c8d";
+            case FOUND -> "#1f4e79";
         };
     }
 }

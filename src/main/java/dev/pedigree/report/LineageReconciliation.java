@@ -55,8 +55,17 @@ record LineageReconciliation(List<LineageEdge> edges, List<Finding> findings) {
             }
             TestedLink oriented = related.stream().filter(TestedLink::directionKnown).findFirst().orElse(related.getFirst());
             Double p = minP(related);
-            edges.add(new LineageEdge(oriented.from(), oriented.to(), oriented.directionKnown() ? "derived" : "related",
-                    oriented.directionKnown(), LineageEdge.Status.UNDECLARED, evidence(related), p));
+            String relation = oriented.directionKnown() ? "derived" : "related";
+            // a derived model's own card decides whether a known-direction link was declared; otherwise either side could declare it
+            boolean lineageRead = oriented.directionKnown() ? read(subjects, oriented.to())
+                    : read(subjects, oriented.to()) && read(subjects, oriented.from());
+            if (!lineageRead) {
+                edges.add(new LineageEdge(oriented.from(), oriented.to(), relation, oriented.directionKnown(), LineageEdge.Status.FOUND,
+                        evidence(related), p));
+                continue;
+            }
+            edges.add(new LineageEdge(oriented.from(), oriented.to(), relation, oriented.directionKnown(), LineageEdge.Status.UNDECLARED,
+                    evidence(related), p));
             findings.add(new Finding(FindingKind.UNDECLARED_LINEAGE, List.of(oriented.to(), oriented.from()), LinkVerdict.RELATED.label(), p,
                     (oriented.directionKnown() ? oriented.to() + " is derived from " + oriented.from()
                             : oriented.to() + " and " + oriented.from() + " share an origin")
@@ -110,6 +119,10 @@ record LineageReconciliation(List<LineageEdge> edges, List<Finding> findings) {
         return Optional.of(new Finding(FindingKind.EVIDENCE_DISAGREEMENT, List.of(r.to(), r.from()), null, null,
                 r.evidence().label() + " evidence links " + r.to() + " and " + r.from() + "; " + a.evidence().label() + " evidence says "
                         + a.verdict().label(), List.of(r.detail(), a.detail())));
+    }
+
+    private static boolean read(List<Subject> subjects, String name) {
+        return subjects.stream().anyMatch(s -> s.name().equals(name) && s.declared().read());
     }
 
     private static boolean tested(List<TestedLink> links, String model) {

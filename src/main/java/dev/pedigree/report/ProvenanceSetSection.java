@@ -49,6 +49,6 @@ public record ProvenanceSetSection(String method, String target, String distance
      * @param monotonePValue max of the p-values up to this step; the set at α is the prefix with it ≤ α
      */
     public record Step(int number, String model, boolean reference, int poolSize, double statistic, double pValue,
-            double monotonePValue) {
+            @JsonProperty("monotone_p_value") double monotonePValue) {
     }
 }

@@ -24,7 +24,7 @@ public final class ReportHtmlRenderer {
             code{font:12px ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
             .sev{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;color:#fff}
             .sev.error{background:#c0392b}.sev.warning{background:#d68910}.sev.note{background:#2471a3}
-            .st{font-weight:600}.st.confirmed{color:#1e7e46}.st.undeclared,.st.contradicted{color:#c0392b}.st.declared-only{color:#6c7a89}
+            .st{font-weight:600}.st.confirmed{color:#1e7e46}.st.undeclared,.st.contradicted{color:#c0392b}.st.declared-only{color:#6c7a89}.st.found{color:#1f4e79}
             .verdict{font-size:16px;font-weight:600}.related{color:#1e7e46}.unrelated{color:#1f4e79}.inconclusive{color:#b9770e}
             .bar{display:inline-block;width:90px;height:9px;background:#e8ecf0;border-radius:4px;margin-right:6px;vertical-align:middle}
             .bar>span{display:block;height:9px;border-radius:4px}.bar.mpk>span{background:#8e7cc3}.bar.ours>span{background:#1f8a70}

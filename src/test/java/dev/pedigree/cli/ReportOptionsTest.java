@@ -177,8 +177,8 @@ class ReportOptionsTest {
         @Override
         public Integer call() {
             dev.pedigree.report.Report r = dev.pedigree.report.Report.builder("compare")
-                    .subject(new dev.pedigree.report.Subject("/m/a", "a", "onnx", null, null))
-                    .subject(new dev.pedigree.report.Subject("/m/b", "b", "onnx", null, null))
+                    .subject(new dev.pedigree.report.Subject("/m/a", "a", "onnx", null, dev.pedigree.report.DeclaredLineageSummary.NONE))
+                    .subject(new dev.pedigree.report.Subject("/m/b", "b", "onnx", null, dev.pedigree.report.DeclaredLineageSummary.NONE))
                     .link(new dev.pedigree.report.TestedLink("/m/a", "/m/b", false, dev.pedigree.report.Evidence.WEIGHTS,
                             dev.pedigree.report.LinkVerdict.RELATED, 1e-6, "weights related"))
                     .build();

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class LineageReconciliationTest {
     private static Subject declaring(String name, String... bases) {
-        return new Subject(name, "target", "safetensors", null, new DeclaredLineageSummary(List.of(bases), null, List.of()));
+        return new Subject(name, "target", "safetensors", null, new DeclaredLineageSummary(true, List.of(bases), null, List.of()));
     }
 
     private static Subject plain(String name) {
-        return new Subject(name, "candidate", "safetensors", null, null);
+        return new Subject(name, "candidate", "safetensors", null, DeclaredLineageSummary.NONE);
     }
 
     @Test
@@ -83,6 +83,14 @@ class LineageReconciliationTest {
         assertFalse(r.edges().getFirst().directionKnown());
         assertEquals("related", r.edges().getFirst().relation());
         assertTrue(r.findings().getFirst().message().contains("share an origin"));
+    }
+
+    @Test
+    void aLinkBetweenModelsWhoseCardsWereNotReadIsFoundNotUndeclared() {
+        LineageReconciliation r = LineageReconciliation.of(List.of(new Subject("t", "target", null, null, null), plain("c")),
+                List.of(new TestedLink("c", "t", true, Evidence.BLACK_BOX, LinkVerdict.RELATED, 0.001, "in the set")));
+        assertEquals(LineageEdge.Status.FOUND, r.edges().getFirst().status());
+        assertTrue(r.findings().isEmpty(), r.findings().toString());
     }
 
     @Test

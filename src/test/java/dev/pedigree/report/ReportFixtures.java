@@ -28,7 +28,7 @@ final class ReportFixtures {
 
     static Report mergedSetReport() {
         ReportBuilder b = Report.builder("set").environment(ENVIRONMENT).createdAt(CREATED).seed("permutations", 7).seed("weight_compare", 42);
-        b.subject(new Subject(TARGET, "target", "safetensors", "a".repeat(64), new DeclaredLineageSummary(List.of("acme/base-7b", MISSING_BASE),
+        b.subject(new Subject(TARGET, "target", "safetensors", "a".repeat(64), new DeclaredLineageSummary(true, List.of("acme/base-7b", MISSING_BASE),
                 "finetune", List.of(new LineageClaim("base_model", "acme/base-7b", "README.md front matter"),
                         new LineageClaim("base_model", MISSING_BASE, "README.md front matter"),
                         new LineageClaim("base_model_relation", "finetune", "README.md front matter")))));
@@ -88,7 +88,7 @@ final class ReportFixtures {
     /** A bare {@code inspect} report: one model, declared lineage only. */
     static Report inspectReport() {
         return Report.builder("inspect").environment(ENVIRONMENT).createdAt(CREATED)
-                .subject(new Subject(TARGET, "model", "safetensors", "a".repeat(64), new DeclaredLineageSummary(List.of("acme/base-7b"), "finetune",
+                .subject(new Subject(TARGET, "model", "safetensors", "a".repeat(64), new DeclaredLineageSummary(true, List.of("acme/base-7b"), "finetune",
                         List.of(new LineageClaim("base_model", "acme/base-7b", "README.md front matter")))))
                 .build();
     }

@@ -1,0 +1,79 @@
+package dev.pedigree.report;
+
+import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.ExclusionStep;
+import dev.pedigree.stats.ProvenanceSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A provenance-set run ({@code stats.ProvenanceSet}) as report sections: the set with its steps, the
+ * distance distributions per candidate, the links it found (a member is an ancestor by how the
+ * question is asked: which candidates is the target derived from), and a finding per member.
+ */
+public final class ProvenanceSets {
+    private ProvenanceSets() {
+    }
+
+    /**
+     * @param target   the target's name in the report
+     * @param distance the distance the matrix was built with, or null for a precomputed matrix
+     */
+    public static ProvenanceSetSection section(ProvenanceSet set, String target, String distance) {
+        Map<String, Double> ni = set.niScores();
+        List<ProvenanceSetSection.Member> members = set.members().stream()
+                .map(s -> new ProvenanceSetSection.Member(s.model(), s.monotonePValue(), finite(ni.get(s.model())))).toList();
+        List<ProvenanceSetSection.Step> steps = set.steps().stream().map(s -> new ProvenanceSetSection.Step(s.number(), s.model(), s.reference(),
+                s.poolSize(), s.statistic(), s.pValue(), s.monotonePValue())).toList();
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        set.setsByLevel().forEach((level, names) -> sets.put(Numbers.level(level), names));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        ni.forEach((name, score) -> scores.put(name, finite(score)));
+        List<String> untested = ni.entrySet().stream().filter(e -> e.getValue().isNaN()).map(Map.Entry::getKey).toList();
+        return new ProvenanceSetSection(set.method(), target, distance, set.alpha(), set.permutations(), set.seed(), set.stoppedBecause().label(),
+                members, steps, sets, scores, set.references(), untested);
+    }
+
+    /** Each candidate's distances to the target, summarised. */
+    public static DistanceSection distances(DistanceMatrix m, String distance, String promptSetSha256, Map<String, String> excluded) {
+        List<DistanceSummary> rows = new ArrayList<>();
+        for (int i = 0; i < m.models(); i++) {
+            rows.add(DistanceSummary.of(m.names().get(i), m.rows()[i]));
+        }
+        return new DistanceSection(distance, promptSetSha256, m.prompts(), rows, excluded);
+    }
+
+    /** Members: related, candidate before target. Tested non-members: not found. References and untested candidates: nothing claimed. */
+    public static List<TestedLink> links(ProvenanceSet set, String target) {
+        List<TestedLink> links = new ArrayList<>();
+        String level = Numbers.level(set.alpha());
+        List<ExclusionStep> members = set.members();
+        for (ExclusionStep s : members) {
+            links.add(new TestedLink(s.model(), target, true, Evidence.BLACK_BOX, LinkVerdict.RELATED, s.monotonePValue(),
+                    "in the provenance set at alpha " + level + " (step " + s.number() + ", p = " + Numbers.p(s.monotonePValue()) + ")"));
+        }
+        Double stopP = members.size() < set.steps().size() ? set.steps().get(members.size()).monotonePValue() : null;
+        for (Map.Entry<String, Double> e : set.niScores().entrySet()) {
+            boolean member = members.stream().anyMatch(s -> s.model().equals(e.getKey()));
+            if (!member && !e.getValue().isNaN()) {
+                links.add(new TestedLink(e.getKey(), target, true, Evidence.BLACK_BOX, LinkVerdict.NOT_FOUND, stopP,
+                        "not in the provenance set at alpha " + level + " (the set stopped at p = " + Numbers.p(stopP) + ")"));
+            }
+        }
+        return links;
+    }
+
+    public static List<Finding> findings(ProvenanceSet set, String target) {
+        String level = Numbers.level(set.alpha());
+        return set.members().stream().map(s -> new Finding(FindingKind.PROVENANCE_SET_MEMBER, List.of(target, s.model()), "in set",
+                s.monotonePValue(), s.model() + " is in the provenance set of " + target + " at alpha " + level,
+                List.of("step " + s.number() + " of " + set.steps().size() + ", pool of " + s.poolSize() + ", t = " + Numbers.score(s.statistic())
+                        + ", p = " + Numbers.p(s.pValue())))).toList();
+    }
+
+    private static Double finite(Double v) {
+        return v == null || !Double.isFinite(v) ? null : v;
+    }
+}
