@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchCommand.class,
+            PromptsCommand.class,
+            BaselineCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
