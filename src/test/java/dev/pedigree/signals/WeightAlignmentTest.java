@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pedigree.model.TensorStore;
 import dev.pedigree.signals.mpk.MpkWeightFeatures;
 import dev.pedigree.signals.mpk.MpkWeightSimilarity;
-import dev.pedigree.testing.SyntheticTransformer;
+import dev.pedigree.bench.SyntheticTransformer;
 import dev.pedigree.tokenizer.SharedTokens;
 import org.junit.jupiter.api.Test;
 

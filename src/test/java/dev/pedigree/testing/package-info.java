@@ -1,2 +1,2 @@
-/** Test support shared across packages: locating reference data and real-model fixtures, in-memory and synthetic models. */
+/** Test support shared across packages: locating reference data and real-model fixtures */
 package dev.pedigree.testing;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorRole;
 import dev.pedigree.model.TensorStore;
-import dev.pedigree.testing.InMemoryModel;
+import dev.pedigree.bench.InMemoryModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

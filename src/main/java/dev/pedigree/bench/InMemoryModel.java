@@ -1,4 +1,4 @@
-package dev.pedigree.testing;
+package dev.pedigree.bench;
 
 import dev.pedigree.model.ModelFormat;
 import dev.pedigree.model.StoredTensor;
@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link TensorStore} from float arrays with names and roles, in the order they are added. */
+/**
+ * Builds a {@link TensorStore} from float arrays with names and roles, in the order they are added:
+ * the synthetic models benchmarks calibrate on and tests check against.
+ */
 public final class InMemoryModel {
     private final List<TensorView> views = new ArrayList<>();
     private final List<StoredTensor> stored = new ArrayList<>();

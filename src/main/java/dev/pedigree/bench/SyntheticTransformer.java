@@ -1,4 +1,4 @@
-package dev.pedigree.testing;
+package dev.pedigree.bench;
 
 import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorRole;
