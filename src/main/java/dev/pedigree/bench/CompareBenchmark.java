@@ -4,6 +4,7 @@ import dev.pedigree.compare.Calibration;
 import dev.pedigree.compare.CompareSide;
 import dev.pedigree.compare.ComparisonResult;
 import dev.pedigree.compare.ModelComparison;
+import dev.pedigree.compare.Verdict;
 import dev.pedigree.model.TensorStore;
 import dev.pedigree.signals.WeightAlignment;
 import dev.pedigree.tokenizer.SharedTokens;
@@ -34,13 +35,18 @@ public final class CompareBenchmark implements Benchmark {
         Calibration calibration = Calibration.load();
         int below = 0;
         int below5 = 0;
+        int calledRelated = 0;
+        int calledUnrelated = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < CALIBRATION_PAIRS; i++) {
             SyntheticTransformer a = SyntheticTransformer.random(1000, 64, 4, 256, 2, 2L * i + 1);
             SyntheticTransformer b = SyntheticTransformer.random(1000, 64, 4, 256, 2, 2L * i + 2);
             try (TensorStore sa = a.store(); TensorStore sb = b.store()) {
-                double p = WeightAlignment.run(sa, sb, SharedTokens.byId(1000), WeightAlignment.Settings.defaults(PERMUTATIONS, i), m -> { })
-                        .pValue();
+                WeightAlignment w = WeightAlignment.run(sa, sb, SharedTokens.byId(1000), WeightAlignment.Settings.defaults(PERMUTATIONS, i),
+                        m -> { });
+                double p = w.pValue();
+                calledRelated += calibration.verdict(w) == Verdict.RELATED ? 1 : 0;
+                calledUnrelated += calibration.verdict(w) == Verdict.UNRELATED ? 1 : 0;
                 below += p < calibration.relatedBelow() ? 1 : 0;
                 below5 += p < 0.05 ? 1 : 0;
             }
@@ -48,7 +54,9 @@ public final class CompareBenchmark implements Benchmark {
         out.printf(Locale.ROOT, "independent same-config pairs (vocab 1000, hidden 64, 4 heads, 256 MLP, 2 layers): %d%n", CALIBRATION_PAIRS);
         out.printf(Locale.ROOT, "  p < %.0e (related): %d   p < 0.05: %d (%.1f%%; a valid test gives at most about 5%%)   %.1f s%n",
                 calibration.relatedBelow(), below, below5, 100.0 * below5 / CALIBRATION_PAIRS, (System.nanoTime() - t0) / 1e9);
-        out.printf(Locale.ROOT, "  calibration.json: \"unrelated_pairs\": %d, \"false_positives\": %d%n", CALIBRATION_PAIRS, below);
+        out.printf(Locale.ROOT, "  verdicts: related %d, unrelated %d, inconclusive %d%n", calledRelated, calledUnrelated,
+                CALIBRATION_PAIRS - calledRelated - calledUnrelated);
+        out.printf(Locale.ROOT, "  calibration.json: \"unrelated_pairs\": %d, \"false_positives\": %d%n", CALIBRATION_PAIRS, calledRelated);
         SyntheticTransformer base = SyntheticTransformer.random(30522, 384, 12, 1536, 12, 42);
         timed(out, "bge-small-sized noisy copy", base, base.noisy(0.3, 43));
         timed(out, "bge-small-sized independent pair", base, SyntheticTransformer.random(30522, 384, 12, 1536, 12, 44));

@@ -52,8 +52,8 @@ public final class ModelComparison {
         long t2 = System.nanoTime();
         timing.put("alignment_and_test", (t2 - t1) / 1_000_000);
         timing.put("total", (t2 - t0) / 1_000_000);
-        Verdict verdict = calibration.verdict(alignment.pValue());
-        return new ComparisonResult(a.label(), b.label(), verdict, alignment.pValue(), calibration, signals(alignment),
+        Verdict verdict = calibration.verdict(alignment);
+        return new ComparisonResult(a.label(), b.label(), verdict, alignment.pValue(), calibration, signals(alignment, calibration),
                 evidence(alignment, verdict), mpk, alignment, timing, settings.seed(), settings.permutations());
     }
 
@@ -72,7 +72,7 @@ public final class ModelComparison {
         return a.vocabulary() == null && b.vocabulary() == null && ra == rb ? SharedTokens.byId(ra) : null;
     }
 
-    private static Map<String, Double> signals(WeightAlignment w) {
+    private static Map<String, Double> signals(WeightAlignment w, Calibration calibration) {
         Map<String, Double> s = new LinkedHashMap<>();
         s.put("shared_tokens", w.embedding() == null ? Double.NaN : w.embedding().sharedTokens());
         s.put("sampled_tokens", w.embedding() == null ? Double.NaN : w.embedding().sampledTokens());
@@ -87,6 +87,7 @@ public final class ModelComparison {
             compared += g.comparedUnits();
         }
         s.put("units_matched_share", compared == 0 ? Double.NaN : (double) matched / compared);
+        s.put("groups_agreeing", (double) w.groups().stream().filter(calibration::agrees).count());
         s.put("median_matched_cosine", Statistics.median(w.groups().stream().mapToDouble(GroupResult::medianCosineIn).toArray()));
         s.put("median_held_out_cosine", Statistics.median(w.groups().stream().mapToDouble(GroupResult::medianCosineOut).toArray()));
         s.put("p_value", w.pValue());

@@ -27,7 +27,8 @@ public final class CompareReport {
         number(root, "p_value", r.pValue());
         ObjectNode thr = root.putObject("threshold");
         thr.put("related_below", r.calibration().relatedBelow());
-        thr.put("unrelated_at_or_above", r.calibration().unrelatedAbove());
+        thr.put("group_agrees_with_units", r.calibration().minAgreeingUnits());
+        thr.put("group_agrees_with_share", r.calibration().minAgreeingShare());
         number(thr, "false_positive_rate", r.calibration().falsePositiveRate());
         thr.put("unrelated_pairs", r.calibration().unrelatedPairs());
         thr.put("false_positives", r.calibration().falsePositives());
@@ -80,7 +81,7 @@ public final class CompareReport {
         MpkSignals m = r.mpk();
         Map<String, Double> o = r.signals();
         s.append("A: ").append(r.labelA()).append('\n').append("B: ").append(r.labelB()).append("\n\n");
-        s.append(String.format(Locale.ROOT, "verdict: %s   p = %s   (related below %s; false-positive rate %s on %d unrelated pairs)%n%n",
+        s.append(String.format(Locale.ROOT, "verdict: %s   p = %s   (related: p below %s and a unit group agreeing; false-positive rate %s on %d unrelated pairs)%n%n",
                 r.verdict().label(), fmtP(r.pValue()), fmtP(r.calibration().relatedBelow()), fmt(r.calibration().falsePositiveRate()),
                 r.calibration().unrelatedPairs()));
         s.append(String.format(Locale.ROOT, "%-26s %-24s %s%n", "signal", "MPK", "pedigree"));
@@ -96,7 +97,8 @@ public final class CompareReport {
                 + fmt(o.get("hidden_median_correlation")));
         row(s, "weights (WVC)", fmt(m.wvc()), "median matched cosine " + fmt(o.get("median_matched_cosine")) + ", held-out "
                 + fmt(o.get("median_held_out_cosine")));
-        row(s, "units matched", "-", pct(o.get("units_matched_share")) + " over " + fmtCount(o.get("groups_tested")) + " unit groups");
+        row(s, "units matched", "-", pct(o.get("units_matched_share")) + " over " + fmtCount(o.get("groups_tested")) + " unit groups, "
+                + fmtCount(o.get("groups_agreeing")) + " agreeing");
         row(s, "score", "identity " + fmt(m.identityScore()), "p = " + fmtP(r.pValue()));
         row(s, "label", m.label(), r.verdict().label());
         s.append("\nevidence:\n");

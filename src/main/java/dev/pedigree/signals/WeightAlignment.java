@@ -28,7 +28,7 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
      */
     public record Settings(int permutations, long seed, int maxTokens, int maxUnits) {
         public static Settings defaults(int permutations, long seed) {
-            return new Settings(permutations, seed, 4096, 4096);
+            return new Settings(permutations, seed, 2048, 4096);
         }
     }
 
