@@ -11,6 +11,12 @@ package dev.pedigree.signals;
 public record GroupResult(UnitGroup group, int layerA, int layerB, int unitsA, int unitsB, int matchedUnits, int comparedUnits,
         double medianCosineIn, double medianCosineOut, double pValue, int permutations) {
 
+    /** This result with its p-value multiplied by {@code candidates} (capped at 1), for a pairing chosen among several. */
+    public GroupResult bonferroni(int candidates) {
+        return candidates == 1 ? this : new GroupResult(group, layerA, layerB, unitsA, unitsB, matchedUnits, comparedUnits, medianCosineIn,
+                medianCosineOut, Math.min(1, pValue * candidates), permutations);
+    }
+
     /** "layer 3 MLP: 1536/1536 neurons matched, median cosine 0.998 (held-out 0.997), p = 0.001" */
     public String evidence() {
         String layers = layerA == layerB ? "layer " + layerA : "layer " + layerA + "↔" + layerB;

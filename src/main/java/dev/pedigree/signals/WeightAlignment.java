@@ -67,22 +67,77 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
         List<GroupResult> groups = new ArrayList<>();
         int[][] pairs = layerPairs(la, lb);
         for (int p = 0; p < pairs.length; p++) {
-            progress.accept("matching layer " + pairs[p][0] + (la != lb ? "↔" + pairs[p][1] : "") + " of " + la);
-            for (UnitGroup g : UnitGroup.values()) {
-                long seed = s.seed() + 1_000_003L * (3L * p + g.ordinal() + 1);
-                GroupWeights wa = GroupWeights.read(a, pairs[p][0], g, frameA, s.maxUnits(), seed);
-                GroupWeights wb = GroupWeights.read(b, pairs[p][1], g, frameB, s.maxUnits(), ~seed);
-                if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
-                    continue;
-                }
-                groups.add(test(g, pairs[p][0], pairs[p][1], wa, wb, s.permutations(), seed));
+            int[] pair = pairs[p];
+            int[] candidates = la == lb ? new int[] {pair[1]} : deeperCandidates(la < lb ? pair[1] : pair[0], Math.max(la, lb));
+            if (candidates.length > 1) {
+                pair = bestDeeperLayer(a, b, pair, la < lb, candidates, frameA, frameB, s, p);
             }
+            progress.accept("matching layer " + pair[0] + (la != lb ? "↔" + pair[1] : "") + " of " + la);
+            for (UnitGroup g : UnitGroup.values()) {
+                GroupResult r = group(a, b, pair, g, frameA, frameB, s, p);
+                if (r != null) {
+                    groups.add(r.bonferroni(candidates.length));
+                }
+            }
+        }
+        if (la != lb) {
+            notes.add("each layer of the shallower model was paired with the best-fitting of up to 3 deeper layers around its "
+                    + "relative depth (by median cosine of matched MLP input weights); its p-values are multiplied by the number of "
+                    + "candidates (Bonferroni)");
         }
         if (groups.isEmpty()) {
             notes.add("no layer had matching unit groups in both models");
         }
         double[] ps = groups.stream().mapToDouble(GroupResult::pValue).toArray();
         return new WeightAlignment(geometry, groups, FisherCombination.combine(ps), notes);
+    }
+
+    private static GroupResult group(TensorStore a, TensorStore b, int[] pair, UnitGroup g, int[] frameA, int[] frameB, Settings s, int index) {
+        long seed = s.seed() + 1_000_003L * (3L * index + g.ordinal() + 1);
+        GroupWeights wa = GroupWeights.read(a, pair[0], g, frameA, s.maxUnits(), seed);
+        GroupWeights wb = GroupWeights.read(b, pair[1], g, frameB, s.maxUnits(), ~seed);
+        if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
+            return null;
+        }
+        return test(g, pair[0], pair[1], wa, wb, s.permutations(), seed);
+    }
+
+    /** Deeper-model layers within one of the relative-depth position. */
+    static int[] deeperCandidates(int deep, int deepCount) {
+        int from = Math.max(0, deep - 1);
+        int to = Math.min(deepCount - 1, deep + 1);
+        int[] out = new int[to - from + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+
+    /** The candidate pairing whose MLP (else attention q/k) in-weights fit best: a choice made on fit, not on the test. */
+    private static int[] bestDeeperLayer(TensorStore a, TensorStore b, int[] pair, boolean bDeeper, int[] candidates, int[] frameA, int[] frameB,
+            Settings s, int index) {
+        int[] best = pair;
+        double bestFit = Double.NEGATIVE_INFINITY;
+        for (UnitGroup g : List.of(UnitGroup.MLP, UnitGroup.QK)) {
+            for (int c : candidates) {
+                int[] candidate = bDeeper ? new int[] {pair[0], c} : new int[] {c, pair[1]};
+                GroupWeights wa = GroupWeights.read(a, candidate[0], g, frameA, s.maxUnits(), s.seed() + index);
+                GroupWeights wb = GroupWeights.read(b, candidate[1], g, frameB, s.maxUnits(), ~(s.seed() + index));
+                if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
+                    continue;
+                }
+                float[] sim = RowSimilarity.cosine(wa.in(), wa.units(), wb.in(), wb.units(), wa.inWidth());
+                double fit = Statistics.median(UnitMatching.matchedValues(sim, wb.units(), UnitMatching.match(sim, wa.units(), wb.units())));
+                if (fit > bestFit) {
+                    bestFit = fit;
+                    best = candidate;
+                }
+            }
+            if (bestFit > Double.NEGATIVE_INFINITY) {
+                return best;
+            }
+        }
+        return best;
     }
 
     private static GroupResult test(UnitGroup g, int layerA, int layerB, GroupWeights wa, GroupWeights wb, int permutations, long seed) {
