@@ -10,6 +10,10 @@ public final class Benchmarks {
     public static List<Benchmark> all() {
         return List.of(
                 // each benchmark adds its line here
+                new GgufDecodeBenchmark(),
+                new InspectBenchmark(),
+                new SafetensorsDecodeBenchmark(),
+                new OnnxReadBenchmark(),
                 new CompareBenchmark()
         );
     }
