@@ -180,8 +180,4 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
         }
         return out;
     }
-
-    public int testedGroups() {
-        return groups.size();
-    }
 }
