@@ -22,12 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two models' weights: MPK's eight signals beside ours, and a verdict (related, unrelated, "
-                + "inconclusive) decided by the weights alone, with a p-value from an exact permutation test.")
+                + "inconclusive) decided by the weights alone, with a permutation-test p-value and the evidence per layer.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "a model: a directory, a weight file, or a source the locator knows")
+    @Parameters(index = "0", paramLabel = "A", description = "a model: a directory, a weight file, hf:ORG/NAME[@REVISION] or maven:GROUP:ARTIFACT:VERSION")
     String modelA;
 
     @Parameters(index = "1", paramLabel = "B", description = "the other model")
