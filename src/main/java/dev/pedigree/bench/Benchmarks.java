@@ -14,7 +14,8 @@ public final class Benchmarks {
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
                 new OnnxReadBenchmark(),
-                new MpsStepBenchmark()
+                new MpsStepBenchmark(),
+                new CompareBenchmark()
         );
     }
 }

@@ -1,2 +1,5 @@
-/** Test support shared across packages: locating reference data and real-model fixtures, validating outputs against official JSON schemas. */
+/**
+ * Test support shared across packages: locating reference data, real-model fixtures,
+ * function-preserving re-orderings, validating outputs against official JSON schemas.
+ */
 package dev.pedigree.testing;
