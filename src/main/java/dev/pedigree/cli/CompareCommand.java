@@ -9,7 +9,8 @@ import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.CompareReport;
+import dev.pedigree.report.ModelSubjects;
+import dev.pedigree.report.WeightComparisons;
 import dev.pedigree.signals.WeightAlignment;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     String modelB;
 
     @Mixin
-    OutputOptions output = new OutputOptions();
+    ReportOptions output = new ReportOptions();
 
     @Option(names = "--permutations", defaultValue = "999", description = "random relabellings per unit-group test (default: ${DEFAULT-VALUE}); "
             + "each group's p-value is at least 1/(N+1)")
@@ -43,10 +44,17 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for the token sample and the relabellings (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--no-digest", negatable = false,
+            description = "skip the content digests (they read every byte of both models once, then are cached); the CycloneDX BOM then has no hashes")
+    boolean noDigest;
+
     @Override
     public Integer call() {
         if (permutations < 1) {
             throw new dev.pedigree.error.BadInputException("--permutations must be at least 1, not " + permutations);
+        }
+        if (modelA.equals(modelB)) {
+            throw new dev.pedigree.error.BadInputException("A and B are the same model argument (" + modelA + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -57,13 +65,11 @@ final class CompareCommand implements Callable<Integer> {
                 err.flush();
             });
             ComparisonResult r = comparison.run(CompareSide.of(modelA, a), CompareSide.of(modelB, b));
-            switch (output.format) {
-                case json -> out.println(CompareReport.json(r));
-                case table -> out.print(CompareReport.table(r));
-                case html -> out.print("<pre>" + CompareReport.table(r).replace("&", "&amp;").replace("<", "&lt;") + "</pre>\n");
+            if (!noDigest) {
+                err.println("compare: content digests (cached after the first time)");
+                err.flush();
             }
-            out.flush();
+            return output.emit(WeightComparisons.report(r, ModelSubjects.of(a, "a", !noDigest), ModelSubjects.of(b, "b", !noDigest)), out);
         }
-        return ExitCode.DONE;
     }
 }

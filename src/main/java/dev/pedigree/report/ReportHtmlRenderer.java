@@ -153,9 +153,9 @@ public final class ReportHtmlRenderer {
         for (WeightComparison c : comparisons) {
             h.append("<tbody class=\"pair\"><tr><th colspan=\"3\"><code>").append(Html.escape(c.a())).append("</code> vs <code>").append(Html.escape(c.b()))
                     .append("</code> — <span class=\"verdict ").append(Html.escape(c.verdict())).append("\">").append(Html.escape(c.verdict()))
-                    .append("</span>, p = ").append(Numbers.p(c.pValue())).append(c.mpkLabel() == null ? "" : "; MPK: " + Html.escape(c.mpkLabel()))
+                    .append("</span>, p = ").append(Numbers.p(c.pValue())).append(c.mpk().label() == null ? "" : "; MPK: " + Html.escape(c.mpk().label()))
                     .append("</th></tr></tbody><tbody>");
-            for (SignalRow s : c.signals()) {
+            for (SignalRow s : c.signalTable()) {
                 h.append("<tr><td>").append(Html.escape(s.signal())).append("</td><td class=\"num\">").append(bar("mpk", s.mpk()))
                         .append(Html.escape(s.mpkText())).append("</td><td>").append(bar("ours", s.ours())).append(Html.escape(s.oursText())).append("</td></tr>");
             }
@@ -163,8 +163,20 @@ public final class ReportHtmlRenderer {
                 h.append("<tr><td>evidence</td><td colspan=\"2\"><small>")
                         .append(c.evidence().stream().map(Html::escape).collect(Collectors.joining("<br>"))).append("</small></td></tr>");
             }
-            h.append(String.format(Locale.ROOT, "<tr><td>settings</td><td colspan=\"2\"><small>%d permutations, seed %d%s</small></td></tr>", c.permutations(),
-                    c.seed(), c.falsePositiveRate() == null ? "" : "; false-positive rate of the verdict rule " + Numbers.score(c.falsePositiveRate())));
+            h.append(String.format(Locale.ROOT, "<tr><td>settings</td><td colspan=\"2\"><small>%d permutations per unit group, seed %d%s</small></td></tr>",
+                    c.permutations(), c.seed(), c.verdictRule() == null ? "" : "; " + Html.escape(c.verdictRule())));
+            if (!c.layers().isEmpty()) {
+                h.append("<tr><td>layers</td><td colspan=\"2\"><details><summary>").append(c.layers().size())
+                        .append(" unit groups matched</summary><table><thead><tr><th>layers</th><th>group</th><th>matched</th><th>median cosine</th>")
+                        .append("<th>held-out</th><th>p</th></tr></thead><tbody>");
+                for (WeightComparison.LayerMatch l : c.layers()) {
+                    h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td class=\"num\">%d/%d</td><td class=\"num\">%s</td>"
+                            + "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>", l.layerA() == l.layerB() ? l.layerA() : l.layerA() + "↔" + l.layerB(),
+                            Html.escape(l.group()), l.matched(), l.compared(), Numbers.score(l.medianCosine()), Numbers.score(l.medianHeldOutCosine()),
+                            Numbers.p(l.pValue())));
+                }
+                h.append("</tbody></table></details></td></tr>");
+            }
             h.append("</tbody>");
         }
         h.append("</table></section>\n");

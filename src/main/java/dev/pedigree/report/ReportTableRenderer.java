@@ -82,11 +82,13 @@ public final class ReportTableRenderer {
 
     private static void comparison(StringBuilder out, WeightComparison c) {
         out.append("weights: ").append(c.a()).append(" vs ").append(c.b()).append('\n');
-        out.append(String.format(Locale.ROOT, "  verdict %s, p = %s%s; %d permutations, seed %d%n", c.verdict(), Numbers.p(c.pValue()),
-                c.falsePositiveRate() == null ? "" : " (false-positive rate " + Numbers.score(c.falsePositiveRate()) + " on unrelated pairs)",
-                c.permutations(), c.seed()));
+        out.append(String.format(Locale.ROOT, "  verdict %s, p = %s; MPK: %s; %d permutations per unit group, seed %d%n", c.verdict(),
+                Numbers.p(c.pValue()), c.mpk().label(), c.permutations(), c.seed()));
+        if (c.verdictRule() != null) {
+            out.append("  ").append(c.verdictRule()).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "  %-26s %-24s %s%n", "signal", "MPK", "pedigree"));
-        for (SignalRow s : c.signals()) {
+        for (SignalRow s : c.signalTable()) {
             out.append(String.format(Locale.ROOT, "  %-26s %-24s %s%n", s.signal(), s.mpkText(), s.oursText()));
         }
         if (!c.evidence().isEmpty()) {

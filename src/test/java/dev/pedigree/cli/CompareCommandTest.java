@@ -26,9 +26,10 @@ class CompareCommandTest {
 
     @Test
     void int8TwinOfMiniLmIsRelatedInJsonWithMpkBeside() throws Exception {
-        Run r = run("compare", MINILM, MINILM_Q, "--format", "json", "--permutations", "199", "--seed", "7");
+        Run r = run("compare", MINILM, MINILM_Q, "--format", "json", "--permutations", "199", "--seed", "7", "--fail-on", "contradicted");
         assertEquals(ExitCode.DONE, r.exit(), r.err());
-        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode j = report.at("/weight_comparisons/0");
         assertEquals("related", j.path("verdict").asText());
         assertTrue(j.path("p_value").asDouble() < 1e-3, r.out());
         assertEquals(7, j.path("seed").asLong());
@@ -39,7 +40,11 @@ class CompareCommandTest {
         }
         assertTrue(j.path("mpk").path("eas").asDouble() > 0.99, "MPK's EAS on a quantised copy");
         assertTrue(j.path("evidence").size() > 3);
-        assertTrue(j.path("timing").path("total_ms").asLong() > 0);
+        assertTrue(report.at("/timings_ms/total").asLong() > 0);
+        assertEquals(64, report.at("/subjects/1/digest").asText().length());
+        assertEquals(java.util.List.of("weight-link", "undeclared"), java.util.List.of(report.at("/findings/1/kind").asText(),
+                report.at("/findings/0/kind").asText()), "the int8 twin's link is not declared by either packed model");
+        assertEquals(ExitCode.FOUND, run("compare", MINILM, MINILM_Q, "--permutations", "49", "--no-digest", "--fail-on", "undeclared").exit());
         assertTrue(r.err().contains("compare: aligning hidden units"), "progress goes to stderr");
     }
 

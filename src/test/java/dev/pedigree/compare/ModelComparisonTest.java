@@ -11,7 +11,9 @@ import dev.pedigree.bench.SyntheticTransformer;
 import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorRole;
 import dev.pedigree.model.TensorStore;
-import dev.pedigree.report.CompareReport;
+import dev.pedigree.report.ReportJson;
+import dev.pedigree.report.ReportTableRenderer;
+import dev.pedigree.report.WeightComparisons;
 import dev.pedigree.signals.WeightAlignment;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ class ModelComparisonTest {
         }
         assertEquals(Verdict.RELATED, r.verdict());
         assertFalse(progress.isEmpty());
-        JsonNode j = new ObjectMapper().readTree(CompareReport.json(r));
+        JsonNode report = new ObjectMapper().readTree(ReportJson.render(WeightComparisons.report(r)));
+        JsonNode j = report.at("/weight_comparisons/0");
         assertEquals("related", j.path("verdict").asText());
         assertTrue(j.path("p_value").asDouble() < 1e-4);
         assertEquals(5, j.path("seed").asLong());
@@ -46,9 +49,10 @@ class ModelComparisonTest {
         assertEquals(800, j.path("signals").path("shared_tokens").asInt());
         assertEquals(6, j.path("layers").size());
         assertTrue(j.path("evidence").get(0).asText().startsWith("embeddings: 800 shared tokens"));
-        assertTrue(j.path("timing").has("total_ms"));
-        String table = CompareReport.table(r);
-        assertTrue(table.contains("verdict: related"), table);
+        assertTrue(report.path("timings_ms").has("total"));
+        assertEquals(5, report.at("/seeds/weight_compare").asLong());
+        String table = ReportTableRenderer.render(WeightComparisons.report(r));
+        assertTrue(table.contains("verdict related"), table);
         assertTrue(table.contains("layer 0 MLP: 192/192 neurons matched"), table);
     }
 

@@ -8,7 +8,8 @@ import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.CompareReport;
+import dev.pedigree.report.ReportTableRenderer;
+import dev.pedigree.report.WeightComparisons;
 import dev.pedigree.signals.WeightAlignment;
 import java.io.PrintWriter;
 import org.junit.jupiter.api.Tag;
@@ -37,17 +38,17 @@ class RealEncoderCompareTest {
         "bge-small-zh:1.0.0-beta1, bge-small-zh-q:1.0.0-beta1"})
     void int8TwinIsRelated(String a, String b) {
         ComparisonResult r = compare(a, b);
-        assertEquals(Verdict.RELATED, r.verdict(), CompareReport.table(r));
-        assertTrue(r.pValue() < 1e-3, CompareReport.table(r));
-        assertEquals(1.0, r.signals().get("units_matched_share"), 0.01, CompareReport.table(r));
+        assertEquals(Verdict.RELATED, r.verdict(), ReportTableRenderer.render(WeightComparisons.report(r)));
+        assertTrue(r.pValue() < 1e-3, ReportTableRenderer.render(WeightComparisons.report(r)));
+        assertEquals(1.0, r.signals().get("units_matched_share"), 0.01, ReportTableRenderer.render(WeightComparisons.report(r)));
     }
 
     /** Different language, vocabulary (4630 shared tokens after normalising), width (384 vs 512) and depth (6 vs 4). */
     @Test
     void miniLmAndChineseBgeAreUnrelated() {
         ComparisonResult r = compare("all-minilm-l6-v2:1.0.0-beta1", "bge-small-zh:1.0.0-beta1");
-        assertEquals(Verdict.UNRELATED, r.verdict(), CompareReport.table(r));
-        assertTrue(r.signals().get("units_matched_share") < 0.01, CompareReport.table(r));
+        assertEquals(Verdict.UNRELATED, r.verdict(), ReportTableRenderer.render(WeightComparisons.report(r)));
+        assertTrue(r.signals().get("units_matched_share") < 0.01, ReportTableRenderer.render(WeightComparisons.report(r)));
     }
 
     /** The other real pairs, printed for the record (see experiments/compare/README.md), not asserted. */
@@ -61,6 +62,6 @@ class RealEncoderCompareTest {
         "bge-small-zh:1.0.0-beta1, bge-small-zh-v15:1.20.0-beta30",
         "bge-small-en-v15:1.0.0-beta1, bge-small-zh-v15:1.20.0-beta30"})
     void otherPairsForTheRecord(String a, String b) {
-        System.out.println(CompareReport.table(compare(a, b)));
+        System.out.println(ReportTableRenderer.render(WeightComparisons.report(compare(a, b))));
     }
 }

@@ -10,7 +10,8 @@ import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.CompareReport;
+import dev.pedigree.report.ReportTableRenderer;
+import dev.pedigree.report.WeightComparisons;
 import dev.pedigree.signals.WeightAlignment;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ class ZooCompareTest {
             if (!visible || unmapped) {
                 apart.add(summary + (unmapped ? " (a model's tensors got no roles)" : " (no shared initialisation)"));
             } else if (r.verdict() != expected) {
-                wrong.add(summary + "\n" + CompareReport.table(r));
+                wrong.add(summary + "\n" + ReportTableRenderer.render(WeightComparisons.report(r)));
             }
         }
         assertTrue(checked >= 40, "zoo pairs found on disk: " + checked);

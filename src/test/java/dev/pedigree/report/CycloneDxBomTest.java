@@ -65,7 +65,8 @@ class CycloneDxBomTest {
         Report r = Report.builder("compare").subject(new Subject("/m/a", "a", "onnx", "1".repeat(64), null))
                 .subject(new Subject("/m/b", "b", "onnx", "2".repeat(64), null))
                 .link(new TestedLink("/m/a", "/m/b", false, Evidence.WEIGHTS, LinkVerdict.RELATED, 1e-5, "related"))
-                .weightComparison(new WeightComparison("/m/a", "/m/b", "related", 1e-5, 100, 3, 0.0, "same", List.of(), Map.of(), Map.of(), List.of()))
+                .weightComparison(new WeightComparison("/m/a", "/m/b", "related", 1e-5, 100, 3, null, 0.0, List.of(), Map.of(),
+                        new WeightComparison.MpkNumbers(null, null, null, null, null, null, null, null, null, null, "Weak Match"), List.of(), List.of()))
                 .build();
         JsonNode bom = JSON.readTree(CycloneDxBom.render(r));
         assertEquals(List.of(), JsonSchemas.cycloneDx16Errors(bom));

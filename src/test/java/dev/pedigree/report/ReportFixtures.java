@@ -63,18 +63,23 @@ final class ReportFixtures {
         b.finding(new Finding(FindingKind.WEIGHT_LINK, List.of(TARGET, BASE), "related", 1.2e-9, "the weights of " + TARGET + " and " + BASE
                 + " share an origin", List.of("layer 3 MLP: 11008/11008 neurons matched, median cosine 0.998 (held-out 0.997), p = 0.001")));
 
-        b.weightComparison(new WeightComparison(TARGET, BASE, "related", 1.2e-9, 1000, 42, 0.0, "same model family",
+        String rule = "related: p below 0.001 and a unit group agreeing";
+        b.weightComparison(new WeightComparison(TARGET, BASE, "related", 1.2e-9, 1000, 42, rule, 0.0,
                 List.of(new SignalRow("metadata (MFI)", 1.0, "1.0000 (tier 1)", null, "reported, never decides"),
                         new SignalRow("vocabulary (VOA)", 1.0, "1.0000", 1.0, "32000 shared tokens after normalising"),
                         new SignalRow("embedding anchors (EAS)", 0.98, "0.9800", 0.997, "CKA 0.9970 on 2048 shared tokens"),
                         new SignalRow("weights (WVC)", 0.91, "0.9100", 0.998, "median matched cosine 0.9980, held-out 0.9970"),
                         new SignalRow("score", 0.95, "identity 0.9500", null, "p = 1.20e-09")),
-                new TreeMap<>(Map.of("embedding_cka", 0.997, "median_matched_cosine", 0.998)), new TreeMap<>(Map.of("eas", 0.98, "wvc", 0.91)),
-                List.of("layer 3 MLP: 11008/11008 neurons matched, median cosine 0.998 (held-out 0.997), p = 0.001")));
-        b.weightComparison(new WeightComparison(TARGET, UNRELATED, "unrelated", 0.62, 1000, 42, 0.0, "different family",
+                new TreeMap<>(Map.of("embedding_cka", 0.997, "median_matched_cosine", 0.998)),
+                new WeightComparison.MpkNumbers(1, 1.0, 0.98, null, null, null, 0.91, null, 1.0, 0.95, "Confirmed Match"),
+                List.of("layer 3 MLP: 11008/11008 neurons matched, median cosine 0.998 (held-out 0.997), p = 0.001"),
+                List.of(new WeightComparison.LayerMatch(3, 3, "mlp", 11008, 11008, 11008, 11008, 0.998, 0.997, 0.001))));
+        b.weightComparison(new WeightComparison(TARGET, UNRELATED, "unrelated", 0.62, 1000, 42, rule, 0.0,
                 List.of(new SignalRow("vocabulary (VOA)", 0.12, "0.1200", 0.1, "3100 shared tokens after normalising"),
                         new SignalRow("weights (WVC)", 0.05, "0.0500", 0.02, "median matched cosine 0.0200, held-out 0.0100")),
-                Map.of("median_matched_cosine", 0.02), Map.of("wvc", 0.05), List.of("no unit group agrees")));
+                Map.of("median_matched_cosine", 0.02),
+                new WeightComparison.MpkNumbers(4, 0.2, null, null, null, null, 0.05, null, 0.12, 0.31, "Not Matched"),
+                List.of("no unit group agrees"), List.of()));
 
         SplittableRandom random = new SplittableRandom(11);
         b.distances(new DistanceSection("token", "e".repeat(64), 200, List.of(

@@ -29,12 +29,19 @@ class ReportHtmlRendererTest {
         return n;
     }
 
-    /** The element with {@code id} up to its closing tag (the first, since the renderer does not nest them). */
+    /** The element with {@code id} up to its matching closing tag (tables nest: the layer details sit inside the signal table). */
     private static String element(String dom, String tag, String id) {
         int start = dom.indexOf("<" + tag + " id=\"" + id + "\"");
         assertTrue(start >= 0, "no <" + tag + " id=\"" + id + "\"> in the DOM");
-        int end = dom.indexOf("</" + tag + ">", start);
-        return dom.substring(start, end);
+        Matcher m = Pattern.compile("<(/?)" + tag + "[\\s>]").matcher(dom);
+        int depth = 0;
+        for (m.region(start, dom.length()); m.find(); ) {
+            depth += m.group(1).isEmpty() ? 1 : -1;
+            if (depth == 0) {
+                return dom.substring(start, m.start());
+            }
+        }
+        return org.junit.jupiter.api.Assertions.fail("<" + tag + " id=\"" + id + "\"> is not closed");
     }
 
     @Test

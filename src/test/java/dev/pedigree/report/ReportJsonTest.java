@@ -38,7 +38,7 @@ class ReportJsonTest {
         assertEquals(3, j.at("/distances/candidates").size());
         assertTrue(j.at("/distances/candidates/0/median").isNumber());
         assertEquals(0.91, j.at("/weight_comparisons/0/mpk/wvc").asDouble());
-        assertEquals("identity 0.9500", j.at("/weight_comparisons/0/signals/4/mpk_text").asText());
+        assertEquals("identity 0.9500", j.at("/weight_comparisons/0/signal_table/4/mpk_text").asText());
         assertTrue(j.get("inspect").isNull());
     }
 
@@ -46,12 +46,14 @@ class ReportJsonTest {
     void numbersThatCouldNotBeComputedAreNull() {
         Report r = Report.builder("compare").subject(new Subject("a", "a", null, null, null)).subject(new Subject("b", "b", null, null, null))
                 .weightComparison(new WeightComparison("a", "b", "inconclusive", Double.NaN, 10, 1, null, null,
-                        java.util.List.of(new SignalRow("x", Double.NaN, "-", Double.POSITIVE_INFINITY, "-")), java.util.Map.of(), java.util.Map.of(),
-                        java.util.List.of()))
+                        java.util.List.of(new SignalRow("x", Double.NaN, "-", Double.POSITIVE_INFINITY, "-")), java.util.Map.of("cka", Double.NaN),
+                        new WeightComparison.MpkNumbers(null, Double.NaN, null, null, null, null, null, null, null, null, "Insufficient data"),
+                        java.util.List.of(), java.util.List.of()))
                 .build();
         String json = ReportJson.render(r);
         assertTrue(!json.contains("NaN") && !json.contains("Infinity"), json);
         assertTrue(ReportJson.tree(r).at("/weight_comparisons/0/p_value").isNull());
+        assertTrue(ReportJson.tree(r).at("/weight_comparisons/0/signals/cka").isNull());
     }
 
     @Test
