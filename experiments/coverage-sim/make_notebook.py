@@ -148,7 +148,7 @@ def title(scenario, method, unit):
     return f"{method} · {scenario}\\n" + ", ".join(f"{SHORT[c]}={unit[c].iloc[0]:g}" for c in fixed) \\
         + f", {unit.replicates.max()} pools/cell"
 
-def panel_rows(selected, panels_per_unit, height=3.2, width=4.4):
+def panel_rows(selected, panels_per_unit, height=3.6, width=4.4):
     \"\"\"One row per family; within it panels_per_unit panels for each method, side by side.\"\"\"
     fams = families(selected)
     ncols = panels_per_unit * max(len(f) for f in fams)
@@ -157,6 +157,14 @@ def panel_rows(selected, panels_per_unit, height=3.2, width=4.4):
         for c in range(len(fam) * panels_per_unit, ncols):
             axes[r, c].set_visible(False)
     return fig, axes, fams
+
+def legend(ax, where="best"):
+    \"\"\"Inside the panel when short; under it, in columns, when many lines would hide the data.\"\"\"
+    handles, _ = ax.get_legend_handles_labels()
+    if len(handles) <= 6:
+        ax.legend(fontsize=7, loc=where)
+    else:
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2)
 
 def kind(unit):
     if unit.depth.nunique() > 1:
@@ -187,9 +195,9 @@ for r, fam in enumerate(fams):
             nudge = (i - (len(lines) - 1) / 2) * 0.0025
             with_bars(ax, part.alpha + nudge, part.nonempty_rate, part.nonempty_lo, part.nonempty_hi,
                       label=label(params), **style(params, unit))
-        ax.plot([0, 0.11], [0, 0.11], color="grey", lw=1, ls="--", label="y = α")
+        ax.plot([0, 0.11], [0, 0.11], color="grey", lw=3, alpha=0.4, label="y = α")
         ax.set(xlim=(0, 0.11), ylim=(0, 0.16), xlabel="α", ylabel="Pr(P ≠ ∅)", title=title(scenario, method, unit))
-        ax.legend(fontsize=8)
+        legend(ax, "upper left")
 fig.tight_layout(); plt.show()
 
 table = null.pivot_table(index=["method", "scenario", "candidates", "prompts", "sigma_spread"], columns="alpha",
@@ -221,7 +229,7 @@ for r, fam in enumerate(fams):
                     label=label(params), **{k: v for k, v in style(params, cells).items() if k != "marker"})
         ax.set(xlim=(0, 0.2), ylim=(0, 0.25), xlabel="α", ylabel="Pr(first-step p ≤ α) = Pr(P ≠ ∅)",
                title=title(scenario, method, unit))
-        ax.legend(fontsize=8)
+        legend(ax, "upper left")
 fig.tight_layout(); plt.show()""")
 
 md("""**What it shows.** With equal means the level holds within Monte-Carlo error in every cell: all
@@ -253,7 +261,7 @@ for r, fam in enumerate(fams):
         cov_ax.set(xscale="log", ylim=(-0.03, 1.03), xlabel="N (prompts)", ylabel=f"coverage at α = {ALPHA}",
                    title=title(scenario, method, unit))
         size_ax.set(xscale="log", xlabel="N (prompts)", ylabel=f"mean |P| at α = {ALPHA}", title="mean set size (dotted: k)")
-        cov_ax.legend(fontsize=8, loc="lower right")
+        legend(cov_ax, "lower right")
 fig.tight_layout(); plt.show()
 
 display(over_n.pivot_table(index=["method", "scenario", "candidates", "prompts"], columns=["alpha", "sources"],
@@ -288,7 +296,7 @@ for r, method in enumerate(methods):
     cov_ax.set(xlim=(0, 0.11), xlabel="α", ylabel="coverage", title=f"{method}: coverage at N = 500")
     size_ax.set(xlim=(0, 0.11), xlabel="α", ylabel="mean |P| − k", title="mean set size minus the number of sources")
     extra_ax.set(xlim=(0, 0.11), xlabel="α", ylabel="Pr(an unrelated model in P)", title="pools with an unrelated member")
-    cov_ax.legend(fontsize=7, loc="lower right")
+    legend(cov_ax, "lower right")
 fig.tight_layout(); plt.show()""")
 
 md("""**What it shows.** The guarantee is asymptotic in N. At N = 100 a source is only δ·√N ≈ 2.5 standard
@@ -319,8 +327,9 @@ for r, fam in enumerate(fams):
         rate_ax.set(xscale="log", ylim=(-0.03, 1.03), xlabel="N (prompts)", ylabel=f"Pr(P ≠ ∅) at α = {ALPHA}",
                     title=title(scenario, method, unit))
         size_ax.set(xscale="log", xlabel="N (prompts)", ylabel=f"mean |P| at α = {ALPHA}",
-                    ylim=(-0.2, unit.candidates.max() + 0.2), title="mean set size (top: the whole pool)")
-        rate_ax.legend(fontsize=7, loc="upper left")
+                    ylim=(-0.1, max(1.0, 1.1 * unit.size_hi.max())),
+                    title=f"mean set size (the pool holds {'/'.join(map(str, sorted(unit.candidates.unique())))})")
+        legend(rate_ax, "upper left")
 fig.tight_layout(); plt.show()
 
 display(summary[summary.kind == "heterogeneous-null"].pivot_table(
@@ -356,13 +365,14 @@ else:
                 with_bars(cov_ax, part.depth, part.coverage, part.coverage_lo, part.coverage_hi, label=label(params), **st)
                 with_bars(size_ax, part.depth, part.mean_size, part.size_lo, part.size_hi, label=label(params), **st)
             cov_ax.axhline(1 - ALPHA, color="grey", ls="--", lw=1, label="1 − α")
-            cov_ax.set(ylim=(-0.03, 1.05), xlabel="derivation depth", ylabel=f"coverage at α = {ALPHA}",
+            cov_ax.set(ylim=(-0.03, 1.05), xticks=sorted(unit.depth.unique()), xlabel="derivation depth", ylabel=f"coverage at α = {ALPHA}",
                        title=title(scenario, method, unit))
-            size_ax.set(xlabel="derivation depth", ylabel=f"mean |P| at α = {ALPHA}", title="mean set size")
+            size_ax.set(xticks=sorted(unit.depth.unique()), xlabel="derivation depth", ylabel=f"mean |P| at α = {ALPHA}", title="mean set size")
             advantage = unit.drop_duplicates("depth").sort_values("depth")
             top = cov_ax.secondary_xaxis("top")
             top.set_xticks(advantage.depth, [f"{a:.3f}" for a in advantage.advantage], fontsize=7)
-            cov_ax.legend(fontsize=8)
+            top.set_xlabel("advantage δ·ρ^depth (σ)", fontsize=8)
+            legend(cov_ax, "lower left")
     fig.tight_layout(); plt.show()
     display(summary[summary.kind == "depth"].pivot_table(index=["method", "scenario", "depth", "advantage"],
                                                           columns=["alpha", "prompts"], values="coverage").round(3))""")
@@ -382,15 +392,17 @@ code("""headline = summary[(summary.candidates == 50) & (summary.sources == 2) &
                    & (summary.depth == 0)].sort_values(["alpha", "replicates", "method"], ascending=[True, False, True])
 rate = lambda v, lo, hi: f"{100 * v:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}]"
 table = pd.DataFrame({
-    "method": headline.method, "scenario": headline.scenario, "α": headline.alpha,
-    "σ log-spread": headline.sigma_spread, "τ": headline.tau, "R": headline.permutations, "pools": headline.replicates,
+    "α": headline.alpha, "method": headline.method, "scenario": headline.scenario,
+    "σ log-spread": headline.sigma_spread.map("{:g}".format), "τ": headline.tau.map("{:g}".format),
+    "R": headline.permutations.astype(str), "pools": headline.replicates.astype(str),
     "coverage [95% CI]": [rate(*v) for v in zip(headline.coverage, headline.coverage_lo, headline.coverage_hi)],
-    "mean |P|": headline.mean_size.map(lambda v: f"{v:.3f}"),
+    "mean |P|": headline.mean_size.map("{:.3f}".format),
     "unrelated member [95% CI]": [rate(*v) for v in zip(headline.extra_rate, headline.extra_lo, headline.extra_hi)],
 })
-paper = pd.DataFrame([{"method": "paper (Nikolić et al.)", "scenario": "reported", "α": 0.05,
+paper = pd.DataFrame([{"α": 0.05, "method": "paper (Nikolić et al.)", "scenario": "reported",
                        "coverage [95% CI]": "96%", "mean |P|": "2.1"}])
-display(pd.concat([table, paper], ignore_index=True).fillna("").style.hide(axis="index"))""")
+table = pd.concat([table, paper], ignore_index=True).sort_values("α", kind="stable").fillna("")
+display(table.set_index(["α", "method", "scenario"]))""")
 
 md("""**What it shows.** At α = 0.05 the paper-faithful test covers both sources in 98.0% of 1000 pools
 (interval 96.9–98.8%, a little above the paper's 96%, because δ was tuned on coarse pilot runs) with mean
