@@ -237,6 +237,13 @@ intervals at α = 0.01, 0.05, 0.1 cover α. The largest excess is 50 candidates 
 (6.4% at α = 0.05, interval 5.0–8.1%): with unequal σ_i the candidates are not exchangeable and the
 studentised statistic holds its level only asymptotically in N. Note the grid tests one N (500).
 
+The continuous curves show what three levels hide: with unequal variances, 10 candidates run conservative
+(Pr(first p ≤ 0.15) = 12.5%, at the lower edge of the band) and 50 candidates liberal (16.8% at 0.15, 21.9% at
+0.2), while equal variances follow the diagonal. And the mean size hides a tail: in 6 of the 1000 null pools
+with 10 candidates and unequal σ the procedure ran 4–8 steps, one pool returning 4 candidates at α = 0.05 and
+7 at α = 0.1 (see the per-pool CSV) — once a low-variance candidate is removed, the remaining unequal-σ pool
+can keep rejecting. With equal σ no null pool returned more than 2.
+
 ## 2. Planted sources: coverage and set size against N, pool size, number of sources and α
 
 k true sources (signal δ = 0.245σ, no spread of the unrelated means) among m candidates. First against N
@@ -301,10 +308,16 @@ fig.tight_layout(); plt.show()""")
 
 md("""**What it shows.** The guarantee is asymptotic in N. At N = 100 a source is only δ·√N ≈ 2.5 standard
 errors nearer than the pool, the minimum over the pool cannot tell it from chance, and coverage is far
-below 1 − α — worse with more sources (they must all be found) and with 50 candidates rather than 10 (a
-larger pool's minimum is lower by chance). From N = 500 on coverage is at or above 1 − α and the mean size
-stays within about α of k. The rate of an unrelated member tracks α: the unrelated models enter only at the
-null step after the last source.
+below 1 − α (one source: 44% among 10, 21% among 50 at α = 0.05) — worse with more sources (they must all
+be found) and with 50 candidates rather than 10 (a larger pool's minimum is lower by chance). From N = 500 on
+coverage is at or near 1 − α (5 sources: 94% among 10 and among 50, intervals covering 95%) and the mean size
+stays within about α of k; at N ≥ 2000 it is 100% everywhere. The rate of an unrelated member tracks α: the
+unrelated models enter only at the null step after the last source.
+
+Two things to read with care. At α = 0.01 the grids use R = 99, so every step's p-value must be the smallest
+possible (1/100): with five sequential steps that is strict, and 5 sources among 10 at N = 500 are all found
+in only 56% of pools (77% among 50). And 5 sources among 10 is harder than among 50 at small N (mean |P| 0.60
+vs 0.97 at N = 100): half the pool are sources, so the pool the nearest one is compared with is itself near.
 
 ## 3. Heterogeneous null pools: the paper's equal-means null fails
 
@@ -340,7 +353,8 @@ md("""**What it shows.** With τ = 0 the rate stays near α at every N. With any
 **the paper-faithful test (`mps`) fails**: it is consistent for the wrong null. The nearest unrelated model
 is truly nearer than the pool's average, so with enough prompts the test declares it a source, and the set
 keeps growing with N and τ. With 10 candidates, N = 10,000 and a spread of only τ = 0.02σ, an unrelated
-model is in the set in most pools; at τ = 0.05σ the set holds most of the pool. This is not Monte-Carlo
+model is in the set in 83% of pools (mean |P| 2.1); at τ = 0.05σ in every pool, with 6.7 of the 10 candidates
+on average (the sequence can return at most m − 1 = 9). At N = 500, τ = 0.1σ already gives 87%. This is not Monte-Carlo
 noise and not a bug in the simulation: the equal-means null is false although nothing is related. Any
 method drawn beside it (a `method` column in the CSVs) is read the same way: a rate that stays near the
 dashed α line for every τ and N is a test whose level holds on such pools.
@@ -378,8 +392,8 @@ else:
                                                           columns=["alpha", "prompts"], values="coverage").round(3))""")
 
 md("""**What it shows.** Each derivation step that keeps 60% of the signal needs about 1/0.6² ≈ 2.8 times as
-many prompts for the same power: a grandchild (depth 2) is found in most pools at N = 2000 and in about a
-quarter at N = 500; by depth 3–4 the source is rarely found at either N. When coverage falls, the set
+many prompts for the same power: a grandchild (depth 2) is found in 90% of pools at N = 2000 and in 26% at
+N = 500; a child (depth 1) in 100% and 71%; by depth 3–4 the source is rarely found (34% and 10% at N = 2000). When coverage falls, the set
 simply shrinks (mean |P| falls below 1): a faded source is missed, it is not replaced by an unrelated model.
 
 ## 5. The headline: 2 true sources among 50 candidates at N = 500
