@@ -238,8 +238,8 @@ intervals at α = 0.01, 0.05, 0.1 cover α. The largest excess is 50 candidates 
 studentised statistic holds its level only asymptotically in N. Note the grid tests one N (500).
 
 The continuous curves show what three levels hide: with unequal variances, 10 candidates run conservative
-(Pr(first p ≤ 0.15) = 12.5%, at the lower edge of the band) and 50 candidates liberal (16.8% at 0.15, 21.9% at
-0.2), while equal variances follow the diagonal. And the mean size hides a tail: in 6 of the 1000 null pools
+(Pr(first p ≤ 0.15) = 12.5%, just below the pointwise band) and 50 candidates a little liberal (above the
+diagonal throughout, 16.8% at 0.15 and 21.9% at 0.2, inside the band), while equal variances follow the diagonal. And the mean size hides a tail: in 6 of the 1000 null pools
 with 10 candidates and unequal σ the procedure ran 4–8 steps, one pool returning 4 candidates at α = 0.05 and
 7 at α = 0.1 (see the per-pool CSV) — once a low-variance candidate is removed, the remaining unequal-σ pool
 can keep rejecting. With equal σ no null pool returned more than 2.
