@@ -1,0 +1,32 @@
+package dev.pedigree.blackbox;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The m × N matrix {@code values[i][t] = D(target(x_t), candidates[i](x_t))} (smaller = more alike), the
+ * input of the MPS engine, with the candidates that could not be queried and why.
+ */
+public record DistanceMatrix(String distance, String target, List<String> candidates, double[][] values,
+        String promptSetSha256, Map<String, String> excluded) {
+    public DistanceMatrix {
+        candidates = List.copyOf(candidates);
+        excluded = Map.copyOf(excluded);
+        if (values.length != candidates.size()) {
+            throw new IllegalArgumentException(values.length + " rows for " + candidates.size() + " candidates");
+        }
+    }
+
+    /** The mean distance of each candidate over the prompts. */
+    public double[] rowMeans() {
+        double[] means = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double sum = 0;
+            for (double v : values[i]) {
+                sum += v;
+            }
+            means[i] = sum / values[i].length;
+        }
+        return means;
+    }
+}

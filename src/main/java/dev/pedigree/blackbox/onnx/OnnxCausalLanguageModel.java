@@ -1,0 +1,278 @@
+package dev.pedigree.blackbox.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pedigree.blackbox.CausalLanguageModel;
+import dev.pedigree.blackbox.Continuation;
+import dev.pedigree.blackbox.Decoding;
+import dev.pedigree.blackbox.ModelFilesDigest;
+import dev.pedigree.blackbox.TopTokens;
+import dev.pedigree.error.BadInputException;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A causal language model run in process by ONNX Runtime from an export with inputs {@code input_ids}
+ * and {@code attention_mask} (and {@code position_ids} when declared) and output {@code logits}
+ * [batch, length, vocabulary].
+ *
+ * <p>Exports without a key/value cache are run by recomputing the whole sequence at every step. Batches
+ * are padded on the right: with causal attention no real token sees a pad, and every row keeps the
+ * positions 0…n−1 it would have alone, so a prompt's answer does not depend on its batch (left padding,
+ * needed only with a cache, would shift positions in exports that derive them from the sequence).
+ * Exports that require past-key-value inputs are refused with that reason.
+ *
+ * <p>Generation always runs the full K steps (an end-of-sequence token is a token like any other), so
+ * every continuation has K tokens. Prompts longer than the model's context (from {@code config.json}
+ * beside the export, {@code max_position_embeddings}) minus K keep their last tokens.
+ */
+public final class OnnxCausalLanguageModel implements CausalLanguageModel {
+    private final String name;
+    private final String digest;
+    private final String tokenizerDigest;
+    private final Tokenizer tokenizer;
+    private final OrtSession session;
+    private final int batchSize;
+    private final int maxPositions;
+    private final boolean wantsPositions;
+
+    private OnnxCausalLanguageModel(String name, String digest, String tokenizerDigest, Tokenizer tokenizer,
+            OrtSession session, int batchSize, int maxPositions) {
+        this.name = name;
+        this.digest = digest;
+        this.tokenizerDigest = tokenizerDigest;
+        this.tokenizer = tokenizer;
+        this.session = session;
+        this.batchSize = batchSize;
+        this.maxPositions = maxPositions;
+        this.wantsPositions = session.getInputNames().contains("position_ids");
+    }
+
+    /**
+     * @param config the model's {@code config.json}, or null when there is none (no context limit then)
+     */
+    public static OnnxCausalLanguageModel open(String name, Path onnx, Path tokenizerJson, Path config, int batchSize) {
+        if (batchSize < 1) {
+            throw new BadInputException("batch size must be at least 1, not " + batchSize);
+        }
+        int maxPositions = config == null ? Integer.MAX_VALUE : maxPositions(config);
+        String digest = ModelFilesDigest.of(onnx, tokenizerJson);
+        Tokenizer tokenizer = Tokenizer.open(tokenizerJson);
+        OrtSession session = OnnxRuntime.open(onnx);
+        Set<String> inputs = session.getInputNames();
+        String problem = null;
+        if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+            problem = "not a causal LM export: needs inputs input_ids and attention_mask, has " + inputs;
+        } else if (inputs.stream().anyMatch(n -> n.startsWith("past_key_values") || n.startsWith("past."))) {
+            problem = "exports with past-key-value inputs are not supported yet (export without the cache): "
+                    + inputs;
+        } else if (!session.getOutputNames().contains("logits")) {
+            problem = "not a causal LM export: no output logits (outputs: " + session.getOutputNames() + ")";
+        }
+        if (problem != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // the refusal below is what matters
+            }
+            tokenizer.close();
+            throw new BadInputException(onnx + ": " + problem);
+        }
+        return new OnnxCausalLanguageModel(name, digest, ModelFilesDigest.of(tokenizerJson), tokenizer, session,
+                batchSize, maxPositions);
+    }
+
+    private static int maxPositions(Path config) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(Files.readString(config)).path("max_position_embeddings");
+            if (node.isMissingNode()) {
+                node = new ObjectMapper().readTree(Files.readString(config)).path("n_positions");
+            }
+            return node.canConvertToInt() && node.asInt() > 0 ? node.asInt() : Integer.MAX_VALUE;
+        } catch (IOException e) {
+            throw new BadInputException(config + ": cannot read the model config: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    @Override
+    public Optional<String> tokenizerDigest() {
+        return Optional.of(tokenizerDigest);
+    }
+
+    @Override
+    public List<Continuation> generate(List<String> prompts, Decoding decoding) {
+        List<Continuation> out = new ArrayList<>(prompts.size());
+        for (int from = 0; from < prompts.size(); from += batchSize) {
+            List<String> batch = prompts.subList(from, Math.min(prompts.size(), from + batchSize));
+            int k = decoding.newTokens();
+            List<int[]> sequences = encode(batch, k);
+            int[][] generated = new int[batch.size()][k];
+            TopTokens[][] steps = new TopTokens[batch.size()][k];
+            for (int step = 0; step < k; step++) {
+                Logits logits = forward(sequences);
+                for (int b = 0; b < batch.size(); b++) {
+                    int[] seq = sequences.get(b);
+                    int at = logits.offset(b, seq.length - 1);
+                    steps[b][step] = TopTokenSelector.select(logits.values, at, logits.vocabulary, decoding.topTokens());
+                    generated[b][step] = TopTokenSelector.argmax(logits.values, at, logits.vocabulary);
+                    int[] longer = java.util.Arrays.copyOf(seq, seq.length + 1);
+                    longer[seq.length] = generated[b][step];
+                    sequences.set(b, longer);
+                }
+            }
+            for (int b = 0; b < batch.size(); b++) {
+                out.add(new Continuation(generated[b], tokenizer.decode(generated[b]), steps[b]));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<TopTokens[]> score(List<String> prompts, List<int[]> forced, Decoding decoding) {
+        if (prompts.size() != forced.size()) {
+            throw new IllegalArgumentException(prompts.size() + " prompts but " + forced.size() + " continuations");
+        }
+        List<TopTokens[]> out = new ArrayList<>(prompts.size());
+        for (int from = 0; from < prompts.size(); from += batchSize) {
+            int to = Math.min(prompts.size(), from + batchSize);
+            int longest = 0;
+            for (int i = from; i < to; i++) {
+                longest = Math.max(longest, forced.get(i).length);
+            }
+            List<int[]> prefixes = encode(prompts.subList(from, to), longest);
+            List<int[]> sequences = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                int[] prefix = prefixes.get(i - from);
+                int[] tail = forced.get(i);
+                int[] seq = java.util.Arrays.copyOf(prefix, prefix.length + tail.length);
+                System.arraycopy(tail, 0, seq, prefix.length, tail.length);
+                sequences.add(seq);
+            }
+            Logits logits = forward(sequences);
+            for (int i = from; i < to; i++) {
+                int prefix = prefixes.get(i - from).length;
+                TopTokens[] steps = new TopTokens[forced.get(i).length];
+                for (int j = 0; j < steps.length; j++) {
+                    int at = logits.offset(i - from, prefix - 1 + j);
+                    steps[j] = TopTokenSelector.select(logits.values, at, logits.vocabulary, decoding.topTokens());
+                }
+                out.add(steps);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[][] nextTokenLogits(List<String> prompts) {
+        float[][] out = new float[prompts.size()][];
+        for (int from = 0; from < prompts.size(); from += batchSize) {
+            List<int[]> sequences = encode(prompts.subList(from, Math.min(prompts.size(), from + batchSize)), 0);
+            Logits logits = forward(sequences);
+            for (int b = 0; b < sequences.size(); b++) {
+                int at = logits.offset(b, sequences.get(b).length - 1);
+                out[from + b] = java.util.Arrays.copyOfRange(logits.values, at, at + logits.vocabulary);
+            }
+        }
+        return out;
+    }
+
+    /** Token ids of each prompt, cut on the left so that {@code room} more tokens fit the context. */
+    private List<int[]> encode(List<String> prompts, int room) {
+        int keep = maxPositions - room;
+        if (keep < 1) {
+            throw new BadInputException(name + ": " + room + " new tokens do not fit its context of "
+                    + maxPositions + " positions");
+        }
+        List<int[]> out = new ArrayList<>(prompts.size());
+        for (String prompt : prompts) {
+            long[] ids = tokenizer.encode(prompt).getIds();
+            int from = Math.max(0, ids.length - keep);
+            int[] seq = new int[ids.length - from];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = Math.toIntExact(ids[from + i]);
+            }
+            if (seq.length == 0) {
+                throw new BadInputException(name + ": the prompt \"" + prompt + "\" has no tokens");
+            }
+            out.add(seq);
+        }
+        return out;
+    }
+
+    /** Logits of a right-padded batch: values[(b·length + position)·vocabulary + token]. */
+    private record Logits(float[] values, int length, int vocabulary) {
+        int offset(int row, int position) {
+            return (row * length + position) * vocabulary;
+        }
+    }
+
+    private Logits forward(List<int[]> sequences) {
+        int batch = sequences.size();
+        int length = 0;
+        for (int[] seq : sequences) {
+            length = Math.max(length, seq.length);
+        }
+        long[] ids = new long[batch * length];
+        long[] mask = new long[batch * length];
+        long[] positions = new long[batch * length];
+        for (int b = 0; b < batch; b++) {
+            int[] seq = sequences.get(b);
+            for (int j = 0; j < seq.length; j++) {
+                ids[b * length + j] = seq[j];
+                mask[b * length + j] = 1;
+                positions[b * length + j] = j;
+            }
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OrtInputs.matrix(session, "input_ids", ids, batch, length));
+            inputs.put("attention_mask", OrtInputs.matrix(session, "attention_mask", mask, batch, length));
+            if (wantsPositions) {
+                inputs.put("position_ids", OrtInputs.matrix(session, "position_ids", positions, batch, length));
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of("logits"))) {
+                OnnxTensor tensor = (OnnxTensor) result.get("logits").orElseThrow();
+                long[] shape = tensor.getInfo().getShape();
+                FloatBuffer buffer = tensor.getFloatBuffer();
+                float[] values = new float[buffer.remaining()];
+                buffer.get(values);
+                return new Logits(values, length, (int) shape[2]);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(name + ": ONNX Runtime failed: " + e.getMessage(), e);
+        } finally {
+            OrtInputs.closeAll(inputs);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // nothing this session produced depends on a clean close
+        }
+        tokenizer.close();
+    }
+}
