@@ -1,0 +1,126 @@
+package dev.pedigree.blackbox.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.pedigree.blackbox.Continuation;
+import dev.pedigree.blackbox.Decoding;
+import dev.pedigree.blackbox.TopTokens;
+import dev.pedigree.blackbox.ZooModels;
+import dev.pedigree.error.BadInputException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The in-process causal LM backend on a real zoo model, against transformers' own greedy decoding. */
+class OnnxCausalLanguageModelTest {
+    private static final List<String> PROMPTS = List.of(
+            "The captain pushed their cake late that evening, and everyone",
+            "def parse_config(path):",
+            "map delete 0xed5");
+    private static final Decoding DECODING = new Decoding(16, 8);
+    private static OnnxCausalLanguageModel single;
+    private static OnnxCausalLanguageModel batched;
+
+    @BeforeAll
+    static void open() {
+        single = ZooModels.open("tiny-llama-a", 1);
+        batched = ZooModels.open("tiny-llama-a", 8);
+    }
+
+    @AfterAll
+    static void close() {
+        single.close();
+        batched.close();
+    }
+
+    @Test
+    void greedyContinuationMatchesTransformers() {
+        // /work/venv/bin/python experiments/blackbox/causal_reference.py src/test/resources/zoo/models/tiny-llama-a
+        int[][] ids = {
+            {200, 85, 80, 265, 389, 13, 200, 85, 80, 265, 389, 13, 200, 85, 80, 265},
+            {200, 308, 81, 77, 364, 70, 14, 81, 77, 364, 70, 14, 81, 77, 364, 70},
+            {15, 200, 358, 268, 85, 269, 90, 200, 308, 71, 80, 265, 389, 13, 362, 71},
+        };
+        double[] firstLogprobs = {-2.74456, -0.58202, -2.52047};
+        double[] lastLogprobs = {-2.77641, -1.28831, -2.2792};
+        List<Continuation> out = batched.generate(PROMPTS, DECODING);
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            Continuation c = out.get(p);
+            assertArrayEquals(ids[p], c.tokens(), PROMPTS.get(p));
+            assertEquals(firstLogprobs[p], c.steps()[0].logprobs()[0], 1e-4);
+            assertEquals(ids[p][0], c.steps()[0].ids()[0]);
+            assertEquals(lastLogprobs[p], c.steps()[15].logprobs()[0], 1e-4);
+            assertEquals(8, c.steps()[3].ids().length);
+            assertEquals(512, c.steps()[3].vocabularySize());
+        }
+    }
+
+    @Test
+    void batchingDoesNotChangeAnswers() {
+        List<Continuation> alone = single.generate(PROMPTS, DECODING);
+        List<Continuation> together = batched.generate(PROMPTS, DECODING);
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            assertArrayEquals(alone.get(p).tokens(), together.get(p).tokens());
+            assertEquals(alone.get(p).text(), together.get(p).text());
+            for (int s = 0; s < 16; s++) {
+                assertArrayEquals(alone.get(p).steps()[s].ids(), together.get(p).steps()[s].ids());
+                assertArrayEquals(alone.get(p).steps()[s].logprobs(), together.get(p).steps()[s].logprobs(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void scoringItsOwnPathGivesTheGenerationDistributions() {
+        List<Continuation> generated = batched.generate(PROMPTS, DECODING);
+        List<TopTokens[]> scored = batched.score(PROMPTS, generated.stream().map(Continuation::tokens).toList(), DECODING);
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            for (int s = 0; s < 16; s++) {
+                assertArrayEquals(generated.get(p).steps()[s].ids(), scored.get(p)[s].ids());
+                assertArrayEquals(generated.get(p).steps()[s].logprobs(), scored.get(p)[s].logprobs(), 1e-4f);
+            }
+        }
+    }
+
+    @Test
+    void nextTokenLogitsAreTheFirstStep() {
+        float[][] logits = batched.nextTokenLogits(PROMPTS);
+        List<Continuation> generated = batched.generate(PROMPTS, new Decoding(1, 512));
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            assertEquals(512, logits[p].length);
+            TopTokens full = generated.get(p).steps()[0];
+            double max = Double.NEGATIVE_INFINITY;
+            for (float l : logits[p]) {
+                max = Math.max(max, l);
+            }
+            double z = 0;
+            for (float l : logits[p]) {
+                z += Math.exp(l - max);
+            }
+            for (int i = 0; i < full.ids().length; i++) {
+                assertEquals(logits[p][full.ids()[i]] - max - Math.log(z), full.logprobs()[i], 1e-4);
+            }
+            assertEquals(0, full.restMass(), 1e-5);
+        }
+    }
+
+    @Test
+    void contextLimitCutsTheOldestTokens() {
+        String longPrompt = "word ".repeat(400);
+        Continuation c = batched.generate(List.of(longPrompt), DECODING).getFirst();
+        assertEquals(16, c.tokens().length);
+        assertThrows(BadInputException.class, () -> batched.generate(List.of("x"), new Decoding(200, 1)));
+    }
+
+    @Test
+    void encoderExportIsRefusedAsCausalModel() {
+        Path dir = ZooModels.ROOT.resolve("tiny-llama-a");
+        Path encoder = dev.pedigree.blackbox.RealEncoders.file("all-minilm-l6-v2-q.onnx");
+        BadInputException e = assertThrows(BadInputException.class, () -> OnnxCausalLanguageModel.open("x", encoder,
+                dir.resolve("tokenizer.json"), null, 1));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no output logits"), e.getMessage());
+    }
+}
