@@ -95,10 +95,10 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
 
     private static int maxPositions(Path config) {
         try {
-            JsonNode node = new ObjectMapper().readTree(Files.readString(config)).path("max_position_embeddings");
-            if (node.isMissingNode()) {
-                node = new ObjectMapper().readTree(Files.readString(config)).path("n_positions");
-            }
+            JsonNode root = new ObjectMapper().readTree(Files.readString(config));
+            // Llama-style configs say max_position_embeddings, GPT-2-style ones n_positions
+            JsonNode node = root.has("max_position_embeddings") ? root.path("max_position_embeddings")
+                    : root.path("n_positions");
             return node.canConvertToInt() && node.asInt() > 0 ? node.asInt() : Integer.MAX_VALUE;
         } catch (IOException e) {
             throw new BadInputException(config + ": cannot read the model config: " + e.getMessage(), e);
@@ -153,34 +153,56 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         if (prompts.size() != forced.size()) {
             throw new IllegalArgumentException(prompts.size() + " prompts but " + forced.size() + " continuations");
         }
+        int longest = 0;
+        for (int[] f : forced) {
+            longest = Math.max(longest, f.length);
+        }
+        List<int[]> prefixes = encode(prompts, longest);
+        List<int[]> sequences = new ArrayList<>(prompts.size());
+        for (int i = 0; i < prompts.size(); i++) {
+            int[] prefix = prefixes.get(i);
+            int[] seq = java.util.Arrays.copyOf(prefix, prefix.length + forced.get(i).length);
+            System.arraycopy(forced.get(i), 0, seq, prefix.length, forced.get(i).length);
+            sequences.add(seq);
+        }
+        List<TopTokens[]> all = positionDistributions(sequences, decoding.topTokens());
         List<TopTokens[]> out = new ArrayList<>(prompts.size());
-        for (int from = 0; from < prompts.size(); from += batchSize) {
-            int to = Math.min(prompts.size(), from + batchSize);
-            int longest = 0;
-            for (int i = from; i < to; i++) {
-                longest = Math.max(longest, forced.get(i).length);
+        for (int i = 0; i < prompts.size(); i++) {
+            int prefix = prefixes.get(i).length;
+            out.add(java.util.Arrays.copyOfRange(all.get(i), prefix - 1, prefix - 1 + forced.get(i).length));
+        }
+        return out;
+    }
+
+    /**
+     * For each token sequence, the next-token distribution at every position: entry j is the
+     * distribution of token j+1 given tokens 0…j (what a server's echoed log-probabilities report).
+     */
+    public List<TopTokens[]> positionDistributions(List<int[]> sequences, int topTokens) {
+        List<TopTokens[]> out = new ArrayList<>(sequences.size());
+        for (int from = 0; from < sequences.size(); from += batchSize) {
+            List<int[]> batch = sequences.subList(from, Math.min(sequences.size(), from + batchSize));
+            for (int[] seq : batch) {
+                if (seq.length == 0 || seq.length > maxPositions) {
+                    throw new BadInputException(name + ": a sequence of " + seq.length + " tokens does not fit its context of "
+                            + maxPositions + " positions");
+                }
             }
-            List<int[]> prefixes = encode(prompts.subList(from, to), longest);
-            List<int[]> sequences = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                int[] prefix = prefixes.get(i - from);
-                int[] tail = forced.get(i);
-                int[] seq = java.util.Arrays.copyOf(prefix, prefix.length + tail.length);
-                System.arraycopy(tail, 0, seq, prefix.length, tail.length);
-                sequences.add(seq);
-            }
-            Logits logits = forward(sequences);
-            for (int i = from; i < to; i++) {
-                int prefix = prefixes.get(i - from).length;
-                TopTokens[] steps = new TopTokens[forced.get(i).length];
+            Logits logits = forward(batch);
+            for (int b = 0; b < batch.size(); b++) {
+                TopTokens[] steps = new TopTokens[batch.get(b).length];
                 for (int j = 0; j < steps.length; j++) {
-                    int at = logits.offset(i - from, prefix - 1 + j);
-                    steps[j] = TopTokenSelector.select(logits.values, at, logits.vocabulary, decoding.topTokens());
+                    steps[j] = TopTokenSelector.select(logits.values, logits.offset(b, j), logits.vocabulary, topTokens);
                 }
                 out.add(steps);
             }
         }
         return out;
+    }
+
+    /** The model's tokenizer (servers in front of this model use it for token-id prompts). */
+    public Tokenizer tokenizer() {
+        return tokenizer;
     }
 
     @Override
@@ -206,12 +228,8 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         }
         List<int[]> out = new ArrayList<>(prompts.size());
         for (String prompt : prompts) {
-            long[] ids = tokenizer.encode(prompt).getIds();
-            int from = Math.max(0, ids.length - keep);
-            int[] seq = new int[ids.length - from];
-            for (int i = 0; i < seq.length; i++) {
-                seq[i] = Math.toIntExact(ids[from + i]);
-            }
+            int[] ids = tokenizer.ids(prompt);
+            int[] seq = java.util.Arrays.copyOfRange(ids, Math.max(0, ids.length - keep), ids.length);
             if (seq.length == 0) {
                 throw new BadInputException(name + ": the prompt \"" + prompt + "\" has no tokens");
             }

@@ -10,16 +10,17 @@ import java.util.Map;
 /**
  * A model's own tokenizer, from its {@code tokenizer.json} (DJL HuggingFace Tokenizers), used as the
  * model was trained: its special tokens added, no padding (batches are padded by the backends), no
- * truncation (the backends decide what to cut).
+ * truncation (the backends decide what to cut). Also used beside a remote model whose tokenizer file
+ * the user has, to name its vocabulary and send token ids.
  */
-final class Tokenizer implements AutoCloseable {
+public final class Tokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
 
     private Tokenizer(HuggingFaceTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
-    static Tokenizer open(Path tokenizerJson) {
+    public static Tokenizer open(Path tokenizerJson) {
         OnnxRuntime.prepare();
         try {
             return new Tokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
@@ -33,7 +34,13 @@ final class Tokenizer implements AutoCloseable {
         return tokenizer.encode(text);
     }
 
-    String decode(int[] ids) {
+    /** Token ids of a text. */
+    public int[] ids(String text) {
+        return java.util.Arrays.stream(encode(text).getIds()).mapToInt(Math::toIntExact).toArray();
+    }
+
+    /** The text of token ids, special tokens left out. */
+    public String decode(int[] ids) {
         long[] longs = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
             longs[i] = ids[i];
