@@ -20,8 +20,14 @@ public final class DistanceMatrixBuilder {
         this.queries = queries;
     }
 
-    public DistanceMatrix build(QueryableModel target, List<? extends QueryableModel> candidates,
+    public MeasuredDistances build(QueryableModel target, List<? extends QueryableModel> candidates,
             PromptDistance distance) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (QueryableModel candidate : candidates) {
+            if (!seen.add(candidate.name())) {
+                throw new BadInputException("two candidates are named " + candidate.name() + "; names must differ");
+            }
+        }
         PromptDistance.Prepared prepared = distance.prepare(target, queries);
         List<String> names = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
@@ -35,7 +41,7 @@ public final class DistanceMatrixBuilder {
                 excluded.put(candidate.name(), e.getMessage());
             }
         }
-        return new DistanceMatrix(distance.name(), target.name(), names, rows.toArray(double[][]::new),
+        return new MeasuredDistances(distance.name(), target.name(), names, rows.toArray(double[][]::new),
                 queries.prompts().sha256(), excluded);
     }
 }

@@ -69,7 +69,7 @@ class CausalDistancesTest {
             default -> throw new IllegalArgumentException(name);
         };
         ModelQueries queries = new ModelQueries(new OutputCache(cache, 50), prompts, new PrintWriter(new StringWriter()), false);
-        DistanceMatrix matrix = new DistanceMatrixBuilder(queries).build(target, candidates, distance);
+        MeasuredDistances matrix = new DistanceMatrixBuilder(queries).build(target, candidates, distance);
         assertEquals(CANDIDATES, matrix.candidates());
         double[] means = matrix.rowMeans();
         for (int i = 0; i < means.length; i++) {

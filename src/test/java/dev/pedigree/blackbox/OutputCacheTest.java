@@ -50,7 +50,7 @@ class OutputCacheTest {
     void secondRunQueriesNothingAndGivesTheSameMatrix(@TempDir Path dir) {
         CountingEmbedder f1 = new CountingEmbedder(target, -1);
         CountingEmbedder g1 = new CountingEmbedder(candidate, -1);
-        DistanceMatrix first = new DistanceMatrixBuilder(queries(dir))
+        MeasuredDistances first = new DistanceMatrixBuilder(queries(dir))
                 .build(f1, List.of(g1), RepresentationDistance.withDefaultAnchors());
         int anchors = RepresentationDistance.DEFAULT_ANCHORS.size();
         assertEquals(PROMPTS + anchors, f1.texts.get());
@@ -58,7 +58,7 @@ class OutputCacheTest {
 
         CountingEmbedder f2 = new CountingEmbedder(target, -1);
         CountingEmbedder g2 = new CountingEmbedder(candidate, -1);
-        DistanceMatrix second = new DistanceMatrixBuilder(queries(dir))
+        MeasuredDistances second = new DistanceMatrixBuilder(queries(dir))
                 .build(f2, List.of(g2), RepresentationDistance.withDefaultAnchors());
         assertEquals(0, f2.texts.get());
         assertEquals(0, g2.texts.get());

@@ -39,7 +39,7 @@ class RealEncoderMatrixTest {
             assertEquals(Pooling.CLS, candidates.get(1).pooling());
             ModelQueries queries = new ModelQueries(new OutputCache(cacheDir, 64), prompts,
                     new PrintWriter(new StringWriter()), false);
-            DistanceMatrix matrix = new DistanceMatrixBuilder(queries)
+            MeasuredDistances matrix = new DistanceMatrixBuilder(queries)
                     .build(target, candidates, RepresentationDistance.withDefaultAnchors());
 
             assertEquals(names, matrix.candidates());

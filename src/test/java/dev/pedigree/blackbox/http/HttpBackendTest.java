@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pedigree.blackbox.Decoding;
-import dev.pedigree.blackbox.DistanceMatrix;
+import dev.pedigree.blackbox.MeasuredDistances;
 import dev.pedigree.blackbox.DistanceMatrixBuilder;
 import dev.pedigree.blackbox.ModelQueries;
 import dev.pedigree.blackbox.QueryableModel;
@@ -83,7 +83,7 @@ class HttpBackendTest {
         return new HttpCausalLanguageModel(options(name), ZooModels.ROOT.resolve(name).resolve("tokenizer.json"), 512);
     }
 
-    private static DistanceMatrix matrix(String cacheName, QueryableModel target, List<? extends QueryableModel> candidates,
+    private static MeasuredDistances matrix(String cacheName, QueryableModel target, List<? extends QueryableModel> candidates,
             PromptDistance distance) {
         ModelQueries queries = new ModelQueries(new OutputCache(cache.resolve(cacheName), 16), prompts,
                 new PrintWriter(new StringWriter()), false);
@@ -97,8 +97,8 @@ class HttpBackendTest {
         List<OnnxCausalLanguageModel> local = List.of(lms.get("tiny-llama-a"), lms.get("tiny-llama-b"));
         List<HttpCausalLanguageModel> remote = List.of(remote("tiny-llama-a"), remote("tiny-llama-b"));
         for (PromptDistance distance : distances) {
-            DistanceMatrix inProcess = matrix("local", lms.get("tiny-llama-a-ft"), local, distance);
-            DistanceMatrix overHttp = matrix("http", remote("tiny-llama-a-ft"), remote, distance);
+            MeasuredDistances inProcess = matrix("local", lms.get("tiny-llama-a-ft"), local, distance);
+            MeasuredDistances overHttp = matrix("http", remote("tiny-llama-a-ft"), remote, distance);
             assertTrue(overHttp.excluded().isEmpty(), overHttp.excluded().toString());
             assertEquals(inProcess.candidates(), overHttp.candidates());
             for (int i = 0; i < 2; i++) {
@@ -110,8 +110,8 @@ class HttpBackendTest {
 
     @Test
     void encoderMatrixEqualsInProcessOne() {
-        DistanceMatrix inProcess = matrix("local-enc", minilm, List.of(bge), RepresentationDistance.withDefaultAnchors());
-        DistanceMatrix overHttp = matrix("http-enc", new HttpTextEmbedder(options(minilm.name())),
+        MeasuredDistances inProcess = matrix("local-enc", minilm, List.of(bge), RepresentationDistance.withDefaultAnchors());
+        MeasuredDistances overHttp = matrix("http-enc", new HttpTextEmbedder(options(minilm.name())),
                 List.of(new HttpTextEmbedder(options(bge.name()))), RepresentationDistance.withDefaultAnchors());
         assertArrayEquals(inProcess.values()[0], overHttp.values()[0], 0.0);
     }
@@ -160,7 +160,7 @@ class HttpBackendTest {
         }
         ServerOptions down = new ServerOptions(URI.create("http://127.0.0.1:" + port + "/v1"), "gone", KEY,
                 Duration.ofSeconds(2), 1, 100, BATCH);
-        DistanceMatrix m = matrix("down", minilm, List.of(new HttpTextEmbedder(down), bge),
+        MeasuredDistances m = matrix("down", minilm, List.of(new HttpTextEmbedder(down), bge),
                 RepresentationDistance.withDefaultAnchors());
         assertEquals(List.of(bge.name()), m.candidates());
         assertTrue(m.excluded().get("gone").contains("no answer after 2 attempts"), m.excluded().toString());
@@ -175,7 +175,7 @@ class HttpBackendTest {
 
     @Test
     void centredLogitsNeedAnInProcessModel() {
-        DistanceMatrix m = matrix("logits", lms.get("tiny-llama-a-ft"), List.of(remote("tiny-llama-a")),
+        MeasuredDistances m = matrix("logits", lms.get("tiny-llama-a-ft"), List.of(remote("tiny-llama-a")),
                 new dev.pedigree.blackbox.distance.CentredLogitsDistance());
         assertTrue(m.candidates().isEmpty());
         assertTrue(m.excluded().get("tiny-llama-a").contains("full logits"), m.excluded().toString());

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The m × N matrix {@code values[i][t] = D(target(x_t), candidates[i](x_t))} (smaller = more alike), the
- * input of the MPS engine, with the candidates that could not be queried and why.
+ * The m × N matrix {@code values[i][t] = D(target(x_t), candidates[i](x_t))} (smaller = more alike) that
+ * querying the models gave — the rows and names the MPS engine's {@code stats.DistanceMatrix} takes —
+ * with the distance's name, the prompt set's hash, and the candidates that could not be queried and why.
  */
-public record DistanceMatrix(String distance, String target, List<String> candidates, double[][] values,
+public record MeasuredDistances(String distance, String target, List<String> candidates, double[][] values,
         String promptSetSha256, Map<String, String> excluded) {
-    public DistanceMatrix {
+    public MeasuredDistances {
         candidates = List.copyOf(candidates);
         excluded = Map.copyOf(excluded);
         if (values.length != candidates.size()) {
