@@ -21,6 +21,11 @@ public final class CentredLogitsDistance implements PromptDistance {
     }
 
     @Override
+    public dev.pedigree.blackbox.ModelKind modelKind() {
+        return dev.pedigree.blackbox.ModelKind.CAUSAL;
+    }
+
+    @Override
     public Prepared prepare(QueryableModel target, ModelQueries queries) {
         CausalLanguageModel f = ModelKinds.causal(target, name());
         double[][] reference = centred(queries.nextTokenLogits(f), f.name());

@@ -12,6 +12,9 @@ public interface PromptDistance {
     /** The name used on the command line and in reports. */
     String name();
 
+    /** The kind of model this distance queries (a server URL is opened as this kind). */
+    dev.pedigree.blackbox.ModelKind modelKind();
+
     Prepared prepare(QueryableModel target, ModelQueries queries);
 
     /** A distance with the target's side done. */

@@ -36,6 +36,11 @@ public final class RepresentationDistance implements PromptDistance {
     }
 
     @Override
+    public dev.pedigree.blackbox.ModelKind modelKind() {
+        return dev.pedigree.blackbox.ModelKind.ENCODER;
+    }
+
+    @Override
     public Prepared prepare(QueryableModel target, ModelQueries queries) {
         double[][] reference = relative(ModelKinds.embedder(target, name()), queries);
         return candidate -> {

@@ -28,6 +28,11 @@ public final class SemanticDistance implements PromptDistance {
     }
 
     @Override
+    public dev.pedigree.blackbox.ModelKind modelKind() {
+        return dev.pedigree.blackbox.ModelKind.CAUSAL;
+    }
+
+    @Override
     public Prepared prepare(QueryableModel target, ModelQueries queries) {
         List<float[]> reference = embeddedContinuations(ModelKinds.causal(target, name()), queries);
         return candidate -> {

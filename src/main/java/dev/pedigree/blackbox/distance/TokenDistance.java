@@ -26,6 +26,11 @@ public final class TokenDistance implements PromptDistance {
     }
 
     @Override
+    public dev.pedigree.blackbox.ModelKind modelKind() {
+        return dev.pedigree.blackbox.ModelKind.CAUSAL;
+    }
+
+    @Override
     public Prepared prepare(QueryableModel target, ModelQueries queries) {
         CausalLanguageModel f = ModelKinds.causal(target, name());
         List<Continuation> reference = queries.continuations(f, decoding);

@@ -49,7 +49,8 @@ class HttpBackendTest {
     private static Map<String, OnnxCausalLanguageModel> lms;
     private static OnnxEncoder minilm;
     private static OnnxEncoder bge;
-    private static LoopbackOpenAiServer server;
+    private static OpenAiCompatibleServer server;
+    private static final FaultInjection faults = new FaultInjection();
     private static PromptSet prompts;
     @TempDir
     static Path cache;
@@ -62,7 +63,8 @@ class HttpBackendTest {
         }
         minilm = RealEncoders.open(RealEncoders.MINILM_Q);
         bge = RealEncoders.open(RealEncoders.BGE_EN);
-        server = new LoopbackOpenAiServer(lms, Map.of(minilm.name(), minilm, bge.name(), bge), KEY);
+        server = new OpenAiCompatibleServer(lms, Map.of(minilm.name(), minilm, bge.name(), bge), KEY);
+        server.addFilter(faults);
         List<String> some = PromptSet.load(Path.of("prompts", "sentences-en.txt")).prompts().subList(200, 248);
         prompts = new PromptSet("http-48", some, PromptSet.sha256(String.join("\n", some).getBytes()));
     }
@@ -119,7 +121,7 @@ class HttpBackendTest {
     @Test
     void serverErrorsAreRetried() {
         HttpTextEmbedder embedder = new HttpTextEmbedder(options(minilm.name()));
-        server.failNext(2, 503, null);
+        faults.failNext(2, 503, null);
         float[][] v = embedder.embed(List.of("a retried request"));
         assertEquals(3, embedder.client().attempts());
         assertArrayEquals(minilm.embed(List.of("a retried request"))[0], v[0], 0f);
@@ -128,7 +130,7 @@ class HttpBackendTest {
     @Test
     void tooManyRequestsWaitsAsTold() {
         HttpTextEmbedder embedder = new HttpTextEmbedder(options(minilm.name()));
-        server.failNext(1, 429, "1");
+        faults.failNext(1, 429, "1");
         long start = System.nanoTime();
         embedder.embed(List.of("after a pause"));
         assertTrue(System.nanoTime() - start >= 1_000_000_000L, "Retry-After: 1 not honoured");

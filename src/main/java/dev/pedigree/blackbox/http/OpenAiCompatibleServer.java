@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pedigree.blackbox.Continuation;
@@ -18,45 +20,42 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenAI-compatible server on 127.0.0.1 (a free port) that answers from real in-process ONNX models:
- * {@code /v1/completions} (string prompts → greedy continuation with top log-probabilities; id-list
- * prompts with {@code echo} → log-probabilities of every prompt token) and {@code /v1/embeddings}. It
- * checks the bearer key and can be told to fail the next requests.
+ * An OpenAI-compatible server on 127.0.0.1 (a free port) that answers from in-process ONNX models:
+ * {@code /v1/completions} (string prompts → greedy continuation with top log-probabilities as token
+ * ids; id-list prompts with {@code echo} → log-probabilities of every prompt token) and
+ * {@code /v1/embeddings}, behind a bearer key. It is what the HTTP backends are tested and benchmarked
+ * against: the same models served and run in process must give the same matrices. Filters
+ * ({@link #addFilter}) let tests inject faults.
  */
-final class LoopbackOpenAiServer implements AutoCloseable {
+public final class OpenAiCompatibleServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final Map<String, OnnxCausalLanguageModel> causal;
     private final Map<String, OnnxEncoder> encoders;
     private final String key;
-    private final AtomicInteger failures = new AtomicInteger();
-    private volatile int failStatus;
-    private volatile String retryAfter;
-    final AtomicInteger requests = new AtomicInteger();
+    private final List<HttpContext> contexts = new ArrayList<>();
 
-    LoopbackOpenAiServer(Map<String, OnnxCausalLanguageModel> causal, Map<String, OnnxEncoder> encoders, String key)
+    /** Starts serving at once; {@link #baseUrl()} says where. */
+    public OpenAiCompatibleServer(Map<String, OnnxCausalLanguageModel> causal, Map<String, OnnxEncoder> encoders, String key)
             throws IOException {
         this.causal = causal;
         this.encoders = encoders;
         this.key = key;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/completions", exchange -> handle(exchange, this::completions));
-        server.createContext("/v1/embeddings", exchange -> handle(exchange, this::embeddings));
+        contexts.add(server.createContext("/v1/completions", exchange -> handle(exchange, this::completions)));
+        contexts.add(server.createContext("/v1/embeddings", exchange -> handle(exchange, this::embeddings)));
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    /** The next {@code count} requests are answered with {@code status} (and Retry-After when not null). */
-    void failNext(int count, int status, String retryAfterSeconds) {
-        failStatus = status;
-        retryAfter = retryAfterSeconds;
-        failures.set(count);
+    /** Runs {@code filter} before every endpoint (tests use it to fail requests on purpose). */
+    public void addFilter(Filter filter) {
+        contexts.forEach(c -> c.getFilters().add(filter));
     }
 
     private interface Handler {
@@ -64,15 +63,7 @@ final class LoopbackOpenAiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Handler handler) throws IOException {
-        requests.incrementAndGet();
         try (exchange) {
-            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                if (retryAfter != null) {
-                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
-                }
-                send(exchange, failStatus, error("injected failure"));
-                return;
-            }
             if (!("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, error("invalid API key"));
                 return;
@@ -82,17 +73,21 @@ final class LoopbackOpenAiServer implements AutoCloseable {
                 send(exchange, 200, handler.answer(request));
             } catch (IllegalArgumentException e) {
                 send(exchange, 404, error(e.getMessage()));
+            } catch (dev.pedigree.error.BadInputException e) {
+                send(exchange, 400, error(e.getMessage()));
             }
         }
     }
 
-    private static JsonNode error(String message) {
+    /** An OpenAI-style error body. */
+    public static JsonNode error(String message) {
         ObjectNode node = JSON.createObjectNode();
         node.putObject("error").put("message", message);
         return node;
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    /** Writes a JSON answer. */
+    public static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
