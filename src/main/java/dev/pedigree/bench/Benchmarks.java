@@ -9,7 +9,7 @@ public final class Benchmarks {
 
     public static List<Benchmark> all() {
         return List.of(
-                // each benchmark adds its line here
+                new BackendBenchmark()
         );
     }
 }
