@@ -9,6 +9,10 @@ public final class Benchmarks {
 
     public static List<Benchmark> all() {
         return List.of(
+                new GgufDecodeBenchmark(),
+                new InspectBenchmark(),
+                new SafetensorsDecodeBenchmark(),
+                new OnnxReadBenchmark(),
                 new BackendBenchmark()
         );
     }

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Tells, with evidence and statistical guarantees, whether AI models share an origin.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            DemoCommand.class,
             BenchCommand.class,
             PromptsCommand.class,
             BaselineCommand.class,
