@@ -7,14 +7,18 @@ import dev.pedigree.blackbox.onnx.OnnxModelFiles;
 import dev.pedigree.blackbox.onnx.OnnxModels;
 import dev.pedigree.blackbox.onnx.Pooling;
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.model.source.ModelLocator;
+import dev.pedigree.model.source.ModelSource;
+import dev.pedigree.model.source.SourceEnvironment;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * Opens a model for black-box queries from what a user names: an OpenAI-compatible server
- * ({@code http(s)://HOST/v1#MODEL-ID}, opened as the kind the distance needs), or a local ONNX model
- * (a folder or {@code .onnx} file, see {@link OnnxModelFiles}; {@code maven:} and {@code hf:} specs are
- * resolved to such a path by the model sources first).
+ * ({@code http(s)://HOST/v1#MODEL-ID}, opened as the kind the distance needs), or a local model with an
+ * ONNX export, named as every command names models ({@link ModelLocator}: a path, {@code hf:ORG/NAME},
+ * {@code maven:GROUP:ARTIFACT:VERSION}) and found in its folder as {@link OnnxModelFiles} says.
  */
 public final class QueryableModels {
     private QueryableModels() {
@@ -30,7 +34,8 @@ public final class QueryableModels {
         public static final Options DEFAULT = new Options(null, null, 0, null, 16);
     }
 
-    public static QueryableModel open(String spec, ModelKind kind, Options options) {
+    /** @param err where fetching a jar is reported (stderr) */
+    public static QueryableModel open(String spec, ModelKind kind, Options options, PrintWriter err) {
         if (spec.startsWith("http://") || spec.startsWith("https://")) {
             URI uri = URI.create(spec);
             String model = uri.getFragment();
@@ -43,6 +48,9 @@ public final class QueryableModels {
                     ? new HttpCausalLanguageModel(server, options.serverTokenizer(), options.serverVocabulary())
                     : new HttpTextEmbedder(server);
         }
-        return OnnxModels.open(OnnxModelFiles.locate(Path.of(spec)), options.pooling(), options.batchSize());
+        ModelSource source = new ModelLocator(SourceEnvironment.system(), err).resolve(spec);
+        // a folder's chosen weight file may be safetensors beside an onnx/ export: look in the folder then
+        Path where = source.weights().getFileName().toString().endsWith(".onnx") ? source.weights() : source.directory();
+        return OnnxModels.open(OnnxModelFiles.locate(where), options.pooling(), options.batchSize());
     }
 }

@@ -34,7 +34,7 @@ class MatrixRequestTest {
         MeasuredDistances m = request.measure(new PrintWriter(new StringWriter()), false);
         assertEquals(List.of("tiny-llama-a", "tiny-gpt2-a"), m.candidates());
         assertEquals(24, m.values()[0].length);
-        assertTrue(m.excluded().get(empty.toString()).contains("expected one .onnx file"), m.excluded().toString());
+        assertTrue(m.excluded().get(empty.toString()).contains("no model weights found"), m.excluded().toString());
         assertEquals("semantic", m.distance());
     }
 

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * a temporary file and moved into place atomically once complete. A crash leaves only whole chunks,
  * and a later run queries the missing ones. A chunk that cannot be read back is queried again.
  *
- * <p>Layout: {@code DIR/<sha256 of key>/key.txt} (the key, for people) and {@code chunk-<first>.bin}:
+ * <p>Layout: {@code DIR/outputs/<sha256 of key>/key.txt} (the key, for people) and {@code chunk-<first>.bin}:
  * magic {@code PDGC}, format version, first prompt index, record count, then the records.
  */
 public final class OutputCache {
@@ -42,11 +42,9 @@ public final class OutputCache {
         this.chunkSize = chunkSize;
     }
 
-    /** The default cache folder: {@code $PEDIGREE_CACHE}, else {@code ~/.cache/pedigree}. */
+    /** The default cache folder: the pedigree cache ({@code -Dpedigree.cache}, PEDIGREE_CACHE, ~/.cache/pedigree). */
     public static Path defaultDir() {
-        String env = System.getenv("PEDIGREE_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "pedigree");
+        return dev.pedigree.model.source.SourceEnvironment.system().pedigreeCache();
     }
 
     /**

@@ -42,7 +42,8 @@ public record OnnxModelFiles(String name, Path onnx, Path tokenizer, Path config
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> onnx = files.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList();
             if (onnx.size() != 1) {
-                throw new BadInputException(dir + ": expected one .onnx file (or onnx/model.onnx), found " + onnx.size());
+                throw new BadInputException(dir + ": black-box queries run an ONNX export: expected one .onnx file (or"
+                        + " onnx/model.onnx), found " + onnx.size());
             }
             return onnx.getFirst();
         } catch (IOException e) {
