@@ -25,13 +25,15 @@ import java.util.Set;
 /**
  * A causal language model run in process by ONNX Runtime from an export with inputs {@code input_ids}
  * and {@code attention_mask} (and {@code position_ids} when declared) and output {@code logits}
- * [batch, length, vocabulary].
+ * [batch, length, vocabulary], with or without a key/value cache ({@link PastKeyValues}).
  *
- * <p>Exports without a key/value cache are run by recomputing the whole sequence at every step. Batches
- * are padded on the right: with causal attention no real token sees a pad, and every row keeps the
- * positions 0…n−1 it would have alone, so a prompt's answer does not depend on its batch (left padding,
- * needed only with a cache, would shift positions in exports that derive them from the sequence).
- * Exports that require past-key-value inputs are refused with that reason.
+ * <p>Exports with a cache and {@code position_ids} generate incrementally: prompts are padded on the
+ * left, positions count real tokens only, the prompt is run once and then one token per step against
+ * the cache. Exports without a cache recompute the whole sequence at every step, padded on the right:
+ * with causal attention no real token sees a pad, and every row keeps the positions 0…n−1 it would have
+ * alone (left padding would shift positions in exports that derive them from the sequence). Either
+ * way a prompt's answer does not depend on its batch. Scoring and next-token logits are one pass over
+ * the whole sequence (right-padded, with an empty cache where the export has one).
  *
  * <p>Generation always runs the full K steps (an end-of-sequence token is a token like any other), so
  * every continuation has K tokens. Prompts longer than the model's context (from {@code config.json}
@@ -46,9 +48,10 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
     private final int batchSize;
     private final int maxPositions;
     private final boolean wantsPositions;
+    private final PastKeyValues cache;
 
     private OnnxCausalLanguageModel(String name, String digest, String tokenizerDigest, Tokenizer tokenizer,
-            OrtSession session, int batchSize, int maxPositions) {
+            OrtSession session, PastKeyValues cache, int batchSize, int maxPositions) {
         this.name = name;
         this.digest = digest;
         this.tokenizerDigest = tokenizerDigest;
@@ -57,6 +60,7 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         this.batchSize = batchSize;
         this.maxPositions = maxPositions;
         this.wantsPositions = session.getInputNames().contains("position_ids");
+        this.cache = cache;
     }
 
     /**
@@ -72,13 +76,21 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         OrtSession session = OnnxRuntime.open(onnx);
         Set<String> inputs = session.getInputNames();
         String problem = null;
+        PastKeyValues cache = null;
         if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
             problem = "not a causal LM export: needs inputs input_ids and attention_mask, has " + inputs;
-        } else if (inputs.stream().anyMatch(n -> n.startsWith("past_key_values") || n.startsWith("past."))) {
-            problem = "exports with past-key-value inputs are not supported yet (export without the cache): "
-                    + inputs;
         } else if (!session.getOutputNames().contains("logits")) {
             problem = "not a causal LM export: no output logits (outputs: " + session.getOutputNames() + ")";
+        } else {
+            try {
+                cache = PastKeyValues.of(session, onnx);
+            } catch (BadInputException | OrtException e) {
+                problem = e.getMessage();
+            }
+            int known = 2 + (inputs.contains("position_ids") ? 1 : 0) + (cache == null ? 0 : cache.names().size());
+            if (problem == null && known != inputs.size()) {
+                problem = "inputs this backend does not know how to fill: " + inputs;
+            }
         }
         if (problem != null) {
             try {
@@ -90,7 +102,7 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             throw new BadInputException(onnx + ": " + problem);
         }
         return new OnnxCausalLanguageModel(name, digest, ModelFilesDigest.of(tokenizerJson), tokenizer, session,
-                batchSize, maxPositions);
+                cache, batchSize, maxPositions);
     }
 
     private static int maxPositions(Path config) {
@@ -125,6 +137,10 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         List<Continuation> out = new ArrayList<>(prompts.size());
         for (int from = 0; from < prompts.size(); from += batchSize) {
             List<String> batch = prompts.subList(from, Math.min(prompts.size(), from + batchSize));
+            if (cache != null && wantsPositions) {
+                out.addAll(generateWithCache(encode(batch, decoding.newTokens()), decoding));
+                continue;
+            }
             int k = decoding.newTokens();
             List<int[]> sequences = encode(batch, k);
             int[][] generated = new int[batch.size()][k];
@@ -144,6 +160,92 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             for (int b = 0; b < batch.size(); b++) {
                 out.add(new Continuation(generated[b], tokenizer.decode(generated[b]), steps[b]));
             }
+        }
+        return out;
+    }
+
+    /** Incremental greedy decoding of one batch against the export's key/value cache (left padding). */
+    private List<Continuation> generateWithCache(List<int[]> prompts, Decoding decoding) {
+        int batch = prompts.size();
+        int length = prompts.stream().mapToInt(p -> p.length).max().orElseThrow();
+        int k = decoding.newTokens();
+        long[] ids = new long[batch * length];
+        long[] positions = new long[batch * length];
+        long[] next = new long[batch];
+        for (int b = 0; b < batch; b++) {
+            int[] p = prompts.get(b);
+            int pad = length - p.length;
+            for (int j = 0; j < p.length; j++) {
+                ids[b * length + pad + j] = p[j];
+                positions[b * length + pad + j] = j;
+            }
+            next[b] = p.length;
+        }
+        int[][] generated = new int[batch][k];
+        TopTokens[][] steps = new TopTokens[batch][k];
+        OrtSession.Result previous = null;
+        try {
+            for (int step = 0; step < k; step++) {
+                int total = length + step;
+                long[] stepMask = new long[batch * total];
+                for (int b = 0; b < batch; b++) {
+                    int pad = length - prompts.get(b).length;
+                    java.util.Arrays.fill(stepMask, b * total + pad, (b + 1) * total, 1L);
+                }
+                Map<String, OnnxTensor> feed = new HashMap<>();
+                Map<String, OnnxTensor> owned = new HashMap<>();
+                OrtSession.Result result;
+                try {
+                    if (step == 0) {
+                        owned.put("input_ids", OrtInputs.matrix(session, "input_ids", ids, batch, length));
+                        owned.put("position_ids", OrtInputs.matrix(session, "position_ids", positions, batch, length));
+                        cache.addEmpty(owned, batch);
+                    } else {
+                        long[] last = new long[batch];
+                        for (int b = 0; b < batch; b++) {
+                            last[b] = generated[b][step - 1];
+                        }
+                        owned.put("input_ids", OrtInputs.matrix(session, "input_ids", last, batch, 1));
+                        owned.put("position_ids", OrtInputs.matrix(session, "position_ids", next.clone(), batch, 1));
+                        cache.addFrom(feed, previous);
+                        for (int b = 0; b < batch; b++) {
+                            next[b]++;
+                        }
+                    }
+                    owned.put("attention_mask", OrtInputs.matrix(session, "attention_mask", stepMask, batch, total));
+                    feed.putAll(owned);
+                    result = session.run(feed);
+                } finally {
+                    OrtInputs.closeAll(owned);
+                }
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = result;
+                OnnxTensor tensor = (OnnxTensor) result.get("logits").orElseThrow();
+                long[] shape = tensor.getInfo().getShape();
+                int positionsOut = (int) shape[1];
+                int vocabulary = (int) shape[2];
+                FloatBuffer buffer = tensor.getFloatBuffer();
+                float[] values = new float[batch * vocabulary];
+                for (int b = 0; b < batch; b++) {
+                    buffer.get(((b * positionsOut) + positionsOut - 1) * vocabulary, values, b * vocabulary, vocabulary);
+                }
+                for (int b = 0; b < batch; b++) {
+                    steps[b][step] = TopTokenSelector.select(values, b * vocabulary, vocabulary, decoding.topTokens());
+                    generated[b][step] = TopTokenSelector.argmax(values, b * vocabulary, vocabulary);
+                }
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(name + ": ONNX Runtime failed: " + e.getMessage(), e);
+        } finally {
+            if (previous != null) {
+                previous.close();
+            }
+        }
+        List<Continuation> out = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            out.add(new Continuation(generated[b], tokenizer.decode(generated[b]), steps[b]));
         }
         return out;
     }
@@ -268,6 +370,9 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             inputs.put("attention_mask", OrtInputs.matrix(session, "attention_mask", mask, batch, length));
             if (wantsPositions) {
                 inputs.put("position_ids", OrtInputs.matrix(session, "position_ids", positions, batch, length));
+            }
+            if (cache != null) {
+                cache.addEmpty(inputs, batch);
             }
             try (OrtSession.Result result = session.run(inputs, Set.of("logits"))) {
                 OnnxTensor tensor = (OnnxTensor) result.get("logits").orElseThrow();

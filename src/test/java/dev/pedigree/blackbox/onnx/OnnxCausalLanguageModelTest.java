@@ -22,47 +22,78 @@ class OnnxCausalLanguageModelTest {
             "def parse_config(path):",
             "map delete 0xed5");
     private static final Decoding DECODING = new Decoding(16, 8);
+    // /work/venv/bin/python experiments/blackbox/causal_reference.py src/test/resources/zoo/models/tiny-llama-a
+    private static final int[][] REFERENCE_IDS = {
+        {200, 85, 80, 265, 389, 13, 200, 85, 80, 265, 389, 13, 200, 85, 80, 265},
+        {200, 308, 81, 77, 364, 70, 14, 81, 77, 364, 70, 14, 81, 77, 364, 70},
+        {15, 200, 358, 268, 85, 269, 90, 200, 308, 71, 80, 265, 389, 13, 362, 71},
+    };
+    private static final double[] FIRST_LOGPROBS = {-2.74456, -0.58202, -2.52047};
+    private static final double[] LAST_LOGPROBS = {-2.77641, -1.28831, -2.2792};
+    private static final Path KV_EXPORT = Path.of("src/test/resources/blackbox/tiny-llama-a-kv");
     private static OnnxCausalLanguageModel single;
     private static OnnxCausalLanguageModel batched;
+    private static OnnxCausalLanguageModel cachedSingle;
+    private static OnnxCausalLanguageModel cachedBatched;
 
     @BeforeAll
     static void open() {
         single = ZooModels.open("tiny-llama-a", 1);
         batched = ZooModels.open("tiny-llama-a", 8);
+        // the same weights exported with a key/value cache (experiments/fixtures/export_kv_cache.py)
+        OnnxModelFiles kv = OnnxModelFiles.locate(KV_EXPORT);
+        cachedSingle = OnnxCausalLanguageModel.open("tiny-llama-a-kv", kv.onnx(), kv.tokenizer(), kv.config(), 1);
+        cachedBatched = OnnxCausalLanguageModel.open("tiny-llama-a-kv", kv.onnx(), kv.tokenizer(), kv.config(), 8);
     }
 
     @AfterAll
     static void close() {
         single.close();
         batched.close();
+        cachedSingle.close();
+        cachedBatched.close();
     }
 
-    @Test
-    void greedyContinuationMatchesTransformers() {
-        // /work/venv/bin/python experiments/blackbox/causal_reference.py src/test/resources/zoo/models/tiny-llama-a
-        int[][] ids = {
-            {200, 85, 80, 265, 389, 13, 200, 85, 80, 265, 389, 13, 200, 85, 80, 265},
-            {200, 308, 81, 77, 364, 70, 14, 81, 77, 364, 70, 14, 81, 77, 364, 70},
-            {15, 200, 358, 268, 85, 269, 90, 200, 308, 71, 80, 265, 389, 13, 362, 71},
-        };
-        double[] firstLogprobs = {-2.74456, -0.58202, -2.52047};
-        double[] lastLogprobs = {-2.77641, -1.28831, -2.2792};
-        List<Continuation> out = batched.generate(PROMPTS, DECODING);
+    private static void assertReference(List<Continuation> out) {
         for (int p = 0; p < PROMPTS.size(); p++) {
             Continuation c = out.get(p);
-            assertArrayEquals(ids[p], c.tokens(), PROMPTS.get(p));
-            assertEquals(firstLogprobs[p], c.steps()[0].logprobs()[0], 1e-4);
-            assertEquals(ids[p][0], c.steps()[0].ids()[0]);
-            assertEquals(lastLogprobs[p], c.steps()[15].logprobs()[0], 1e-4);
+            assertArrayEquals(REFERENCE_IDS[p], c.tokens(), PROMPTS.get(p));
+            assertEquals(FIRST_LOGPROBS[p], c.steps()[0].logprobs()[0], 1e-4);
+            assertEquals(REFERENCE_IDS[p][0], c.steps()[0].ids()[0]);
+            assertEquals(LAST_LOGPROBS[p], c.steps()[15].logprobs()[0], 1e-4);
             assertEquals(8, c.steps()[3].ids().length);
             assertEquals(512, c.steps()[3].vocabularySize());
         }
     }
 
     @Test
+    void greedyContinuationMatchesTransformers() {
+        assertReference(batched.generate(PROMPTS, DECODING));
+    }
+
+    @Test
+    void cachedExportGeneratesIncrementallyWithTheSameAnswers() {
+        assertReference(cachedBatched.generate(PROMPTS, DECODING));
+        assertSameAnswers(cachedSingle.generate(PROMPTS, DECODING), cachedBatched.generate(PROMPTS, DECODING));
+        assertSameAnswers(batched.generate(PROMPTS, DECODING), cachedBatched.generate(PROMPTS, DECODING));
+        // scoring runs the whole sequence once, with an empty cache
+        List<Continuation> generated = cachedBatched.generate(PROMPTS, DECODING);
+        List<TopTokens[]> scored = cachedBatched.score(PROMPTS, generated.stream().map(Continuation::tokens).toList(),
+                DECODING);
+        for (int p = 0; p < PROMPTS.size(); p++) {
+            for (int s = 0; s < 16; s++) {
+                assertArrayEquals(generated.get(p).steps()[s].ids(), scored.get(p)[s].ids());
+                assertArrayEquals(generated.get(p).steps()[s].logprobs(), scored.get(p)[s].logprobs(), 1e-4f);
+            }
+        }
+    }
+
+    @Test
     void batchingDoesNotChangeAnswers() {
-        List<Continuation> alone = single.generate(PROMPTS, DECODING);
-        List<Continuation> together = batched.generate(PROMPTS, DECODING);
+        assertSameAnswers(single.generate(PROMPTS, DECODING), batched.generate(PROMPTS, DECODING));
+    }
+
+    private static void assertSameAnswers(List<Continuation> alone, List<Continuation> together) {
         for (int p = 0; p < PROMPTS.size(); p++) {
             assertArrayEquals(alone.get(p).tokens(), together.get(p).tokens());
             assertEquals(alone.get(p).text(), together.get(p).text());
