@@ -38,7 +38,8 @@ import java.util.zip.ZipFile;
  * Prompts per second of each black-box backend against raw ONNX Runtime on the same model, prompts and
  * batch (the raw loop gets pre-tokenised input and does only tensor building, {@code run} and, for the
  * causal model, the argmax it needs to go on), and the time of a cached re-run of a distance matrix.
- * Models: the int8 MiniLM-L6 encoder (from the local Maven repository) and the zoo's tiny-llama-a.
+ * Models: the int8 MiniLM-L6 encoder (from the local Maven repository) and the zoo's tiny-llama-a
+ * (also as its key/value-cache export, generated incrementally: a different algorithm, shown beside).
  * Each figure is the median of 3 timed passes after one warm-up pass.
  */
 public final class BackendBenchmark implements Benchmark {
@@ -91,6 +92,12 @@ public final class BackendBenchmark implements Benchmark {
             report(out, "raw ONNX Runtime", rawLm, rawLm);
             report(out, "OnnxCausalLanguageModel", backendLm, rawLm);
             report(out, "HttpCausalLanguageModel (loopback)", httpLmRate, rawLm);
+            OnnxModelFiles kv = OnnxModelFiles.locate(home.resolve("src/test/resources/blackbox/tiny-llama-a-kv"));
+            try (OnnxCausalLanguageModel cached = OnnxCausalLanguageModel.open(kv.name(), kv.onnx(), kv.tokenizer(),
+                    kv.config(), BATCH)) {
+                report(out, "same weights, KV-cache export", rate(CAUSAL_PROMPTS, () -> cached.generate(lmPrompts, DECODING)),
+                        rawLm);
+            }
         }
         cachedRerun(out, home, prompts.subList(0, CAUSAL_PROMPTS), work);
     }

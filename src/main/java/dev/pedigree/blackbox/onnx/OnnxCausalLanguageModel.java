@@ -149,9 +149,9 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
                 Logits logits = forward(sequences);
                 for (int b = 0; b < batch.size(); b++) {
                     int[] seq = sequences.get(b);
-                    int at = logits.offset(b, seq.length - 1);
-                    steps[b][step] = TopTokenSelector.select(logits.values, at, logits.vocabulary, decoding.topTokens());
-                    generated[b][step] = TopTokenSelector.argmax(logits.values, at, logits.vocabulary);
+                    float[] row = logits.row(b, seq.length - 1);
+                    steps[b][step] = TopTokenSelector.select(row, 0, row.length, decoding.topTokens());
+                    generated[b][step] = TopTokenSelector.argmax(row, 0, row.length);
                     int[] longer = java.util.Arrays.copyOf(seq, seq.length + 1);
                     longer[seq.length] = generated[b][step];
                     sequences.set(b, longer);
@@ -294,7 +294,8 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             for (int b = 0; b < batch.size(); b++) {
                 TopTokens[] steps = new TopTokens[batch.get(b).length];
                 for (int j = 0; j < steps.length; j++) {
-                    steps[j] = TopTokenSelector.select(logits.values, logits.offset(b, j), logits.vocabulary, topTokens);
+                    float[] row = logits.row(b, j);
+                    steps[j] = TopTokenSelector.select(row, 0, row.length, topTokens);
                 }
                 out.add(steps);
             }
@@ -314,8 +315,7 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             List<int[]> sequences = encode(prompts.subList(from, Math.min(prompts.size(), from + batchSize)), 0);
             Logits logits = forward(sequences);
             for (int b = 0; b < sequences.size(); b++) {
-                int at = logits.offset(b, sequences.get(b).length - 1);
-                out[from + b] = java.util.Arrays.copyOfRange(logits.values, at, at + logits.vocabulary);
+                out[from + b] = logits.row(b, sequences.get(b).length - 1);
             }
         }
         return out;
@@ -341,9 +341,12 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
     }
 
     /** Logits of a right-padded batch: values[(b·length + position)·vocabulary + token]. */
-    private record Logits(float[] values, int length, int vocabulary) {
-        int offset(int row, int position) {
-            return (row * length + position) * vocabulary;
+    private record Logits(FloatBuffer values, int length, int vocabulary) {
+        /** The logits at one position of one row (a copy of just that row: batches are large). */
+        float[] row(int b, int position) {
+            float[] row = new float[vocabulary];
+            values.get((b * length + position) * vocabulary, row, 0, vocabulary);
+            return row;
         }
     }
 
@@ -377,10 +380,7 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
             try (OrtSession.Result result = session.run(inputs, Set.of("logits"))) {
                 OnnxTensor tensor = (OnnxTensor) result.get("logits").orElseThrow();
                 long[] shape = tensor.getInfo().getShape();
-                FloatBuffer buffer = tensor.getFloatBuffer();
-                float[] values = new float[buffer.remaining()];
-                buffer.get(values);
-                return new Logits(values, length, (int) shape[2]);
+                return new Logits(tensor.getFloatBuffer(), length, (int) shape[2]);
             }
         } catch (OrtException e) {
             throw new IllegalStateException(name + ": ONNX Runtime failed: " + e.getMessage(), e);
