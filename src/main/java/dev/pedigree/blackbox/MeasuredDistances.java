@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The m × N matrix {@code values[i][t] = D(target(x_t), candidates[i](x_t))} (smaller = more alike) that
  * querying the models gave — the rows and names the MPS engine's {@code stats.DistanceMatrix} takes —
- * with the distance's name, the prompt set's hash, and the candidates that could not be queried and why.
+ * with the distance's name, the prompt set's hash, and the candidates that were left out and why (keyed
+ * by the spec as given when the model could not be opened, by the model's name when it could not be
+ * queried).
  */
 public record MeasuredDistances(String distance, String target, List<String> candidates, double[][] values,
         String promptSetSha256, Map<String, String> excluded) {

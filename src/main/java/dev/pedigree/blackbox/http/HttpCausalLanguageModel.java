@@ -55,10 +55,6 @@ public final class HttpCausalLanguageModel implements CausalLanguageModel {
         this.tokenizerDigest = tokenizerJson == null ? null : ModelFilesDigest.of(tokenizerJson);
     }
 
-    public OpenAiClient client() {
-        return client;
-    }
-
     @Override
     public String name() {
         return options.model();
