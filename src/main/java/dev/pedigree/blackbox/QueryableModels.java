@@ -32,6 +32,13 @@ public final class QueryableModels {
      */
     public record Options(String apiKey, Path serverTokenizer, int serverVocabulary, Pooling pooling, int batchSize) {
         public static final Options DEFAULT = new Options(null, null, 0, null, 16);
+
+        public Options {
+            if (batchSize < 1 || serverVocabulary < 0) {
+                throw new BadInputException("batch size must be at least 1 and vocabulary size not negative, not "
+                        + batchSize + " and " + serverVocabulary);
+            }
+        }
     }
 
     /** @param err where fetching a jar is reported (stderr) */

@@ -70,10 +70,15 @@ public final class OnnxCausalLanguageModel implements CausalLanguageModel {
         if (batchSize < 1) {
             throw new BadInputException("batch size must be at least 1, not " + batchSize);
         }
+        return over(OnnxRuntime.open(onnx), name, onnx, tokenizerJson, config, batchSize);
+    }
+
+    /** The model over a session already open on {@code onnx} (closed here when the export is refused). */
+    static OnnxCausalLanguageModel over(OrtSession session, String name, Path onnx, Path tokenizerJson, Path config,
+            int batchSize) {
         int maxPositions = config == null ? Integer.MAX_VALUE : maxPositions(config);
         String digest = ModelFilesDigest.of(onnx, tokenizerJson);
         Tokenizer tokenizer = Tokenizer.open(tokenizerJson);
-        OrtSession session = OnnxRuntime.open(onnx);
         Set<String> inputs = session.getInputNames();
         String problem = null;
         PastKeyValues cache = null;

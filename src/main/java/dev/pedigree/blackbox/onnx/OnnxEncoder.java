@@ -55,9 +55,13 @@ public final class OnnxEncoder implements TextEmbedder {
         if (batchSize < 1) {
             throw new BadInputException("batch size must be at least 1, not " + batchSize);
         }
+        return over(OnnxRuntime.open(onnx), name, onnx, tokenizerJson, pooling, batchSize);
+    }
+
+    /** The encoder over a session already open on {@code onnx} (closed here when the export is refused). */
+    static OnnxEncoder over(OrtSession session, String name, Path onnx, Path tokenizerJson, Pooling pooling, int batchSize) {
         String digest = ModelFilesDigest.of(onnx, tokenizerJson);
         Tokenizer tokenizer = Tokenizer.open(tokenizerJson);
-        OrtSession session = OnnxRuntime.open(onnx);
         String output = hiddenStates(session);
         String problem = null;
         if (!session.getInputNames().containsAll(List.of("input_ids", "attention_mask"))) {

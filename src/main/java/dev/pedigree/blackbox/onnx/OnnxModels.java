@@ -1,6 +1,5 @@
 package dev.pedigree.blackbox.onnx;
 
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.pedigree.blackbox.QueryableModel;
 
@@ -14,14 +13,9 @@ public final class OnnxModels {
 
     /** @param pooling for encoders; null picks it by model name ({@link Pooling#forModelName}) */
     public static QueryableModel open(OnnxModelFiles files, Pooling pooling, int batchSize) {
-        boolean causal;
-        try (OrtSession session = OnnxRuntime.open(files.onnx())) {
-            causal = session.getOutputNames().contains("logits");
-        } catch (OrtException e) {
-            throw new IllegalStateException(files.onnx() + ": ONNX Runtime failed to close a session: " + e.getMessage(), e);
-        }
-        return causal
-                ? OnnxCausalLanguageModel.open(files.name(), files.onnx(), files.tokenizer(), files.config(), batchSize)
-                : OnnxEncoder.open(files.name(), files.onnx(), files.tokenizer(), pooling, batchSize);
+        OrtSession session = OnnxRuntime.open(files.onnx());
+        return session.getOutputNames().contains("logits")
+                ? OnnxCausalLanguageModel.over(session, files.name(), files.onnx(), files.tokenizer(), files.config(), batchSize)
+                : OnnxEncoder.over(session, files.name(), files.onnx(), files.tokenizer(), pooling, batchSize);
     }
 }
