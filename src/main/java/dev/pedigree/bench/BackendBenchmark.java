@@ -76,10 +76,12 @@ public final class BackendBenchmark implements Benchmark {
              OpenAiCompatibleServer server = new OpenAiCompatibleServer(Map.of(lm.name(), lm), Map.of(encoder.name(), encoder), "bench")) {
             double rawEncoder = rate(ENCODER_PROMPTS, rawEncoder(encoderFiles, encoderPrompts));
             double backendEncoder = rate(ENCODER_PROMPTS, () -> encoder.embed(encoderPrompts));
+            double djlEncoder = djlEncoderRate(encoderFiles, encoderPrompts);
             TextEmbedder httpEncoder = new HttpTextEmbedder(options(server, encoder.name()));
             double httpEncoderRate = rate(ENCODER_PROMPTS, () -> httpEncoder.embed(encoderPrompts));
             out.printf("encoder %s, %d prompts:%n", encoder.name(), ENCODER_PROMPTS);
             report(out, "raw ONNX Runtime", rawEncoder, rawEncoder);
+            report(out, "DJL Predictor, NDArray in/out", djlEncoder, rawEncoder);
             report(out, "OnnxEncoder", backendEncoder, rawEncoder);
             report(out, "HttpTextEmbedder (loopback)", httpEncoderRate, rawEncoder);
 
@@ -144,6 +146,38 @@ public final class BackendBenchmark implements Benchmark {
             }
             in.values().forEach(OnnxTensor::close);
         }));
+    }
+
+    /**
+     * The same batches through DJL's own path (Criteria → ZooModel → Predictor on NDLists, ONNX Runtime
+     * engine): what the backends would cost had they been written on DJL's NDArray API.
+     */
+    private static double djlEncoderRate(OnnxModelFiles files, List<String> prompts) throws Exception {
+        List<long[][]> batches = new ArrayList<>();
+        try (Tokenizer tokenizer = Tokenizer.open(files.tokenizer())) {
+            for (int from = 0; from < prompts.size(); from += BATCH) {
+                batches.add(padded(prompts.subList(from, Math.min(prompts.size(), from + BATCH)).stream().map(tokenizer::ids).toList()));
+            }
+        }
+        ai.djl.repository.zoo.Criteria<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> criteria = ai.djl.repository.zoo.Criteria.builder()
+                .setTypes(ai.djl.ndarray.NDList.class, ai.djl.ndarray.NDList.class)
+                .optModelPath(files.onnx()).optEngine("OnnxRuntime")
+                .optTranslator(new ai.djl.translate.NoopTranslator()).build();
+        try (ai.djl.repository.zoo.ZooModel<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> model = criteria.loadModel();
+             ai.djl.inference.Predictor<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> predictor = model.newPredictor()) {
+            return rate(prompts.size(), () -> batches.forEach(unchecked(b -> {
+                try (ai.djl.ndarray.NDManager manager = model.getNDManager().newSubManager()) {
+                    ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(b[0].length / b[2][0], b[2][0]);
+                    ai.djl.ndarray.NDArray ids = manager.create(b[0], shape);
+                    ids.setName("input_ids");
+                    ai.djl.ndarray.NDArray mask = manager.create(b[1], shape);
+                    mask.setName("attention_mask");
+                    ai.djl.ndarray.NDArray types = manager.zeros(shape, ai.djl.ndarray.types.DataType.INT64);
+                    types.setName("token_type_ids");
+                    predictor.predict(new ai.djl.ndarray.NDList(ids, mask, types)).get(0).toFloatArray();
+                }
+            })));
+        }
     }
 
     /** Greedy decoding by recomputation with right padding, as the backend does, minus everything else. */
