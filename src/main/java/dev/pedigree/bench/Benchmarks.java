@@ -13,6 +13,7 @@ public final class Benchmarks {
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
                 new OnnxReadBenchmark(),
+                new MpsStepBenchmark(),
                 new BackendBenchmark()
         );
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             PromptsCommand.class,
             BaselineCommand.class,
+            SetCommand.class,
+            ExperimentCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
