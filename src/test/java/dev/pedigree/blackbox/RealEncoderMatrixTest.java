@@ -8,6 +8,10 @@ import dev.pedigree.blackbox.distance.RepresentationDistance;
 import dev.pedigree.blackbox.onnx.OnnxEncoder;
 import dev.pedigree.blackbox.onnx.Pooling;
 import dev.pedigree.blackbox.prompts.PromptSet;
+import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.ExclusionStep;
+import dev.pedigree.stats.ProvenanceSet;
+import dev.pedigree.stats.ProvenanceSetTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,6 +62,17 @@ class RealEncoderMatrixTest {
             // the Chinese models see English text through another vocabulary: farther than the English ones
             double englishWorst = Math.max(means[1], Math.max(means[2], means[3]));
             assertTrue(Math.min(means[4], means[5]) > englishWorst, "Chinese models nearer than English ones");
+
+            // the paper-faithful MPS on this heterogeneous pool: the twin enters first; what else enters
+            // is reported, not hidden (issue 9: unrelated models differ systematically)
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withRandom(20261123).withPermutations(999)
+                    .test(new DistanceMatrix(matrix.candidates(), matrix.values()), List.of());
+            List<String> members = set.members().stream().map(ExclusionStep::model).toList();
+            for (ExclusionStep step : set.steps()) {
+                System.out.printf("MPS step %d: %-20s T=%.2f p=%.4f%n", step.number(), step.model(), step.statistic(),
+                        step.pValue());
+            }
+            assertEquals(RealEncoders.MINILM, members.getFirst());
         } finally {
             candidates.forEach(OnnxEncoder::close);
         }
