@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             PromptsCommand.class,
             BaselineCommand.class,
             SetCommand.class,
