@@ -19,12 +19,13 @@ import java.util.Map;
  * @param provenanceSet     the provenance set ({@code set}), or null
  * @param distances         per-candidate distance distributions ({@code set}), or null
  * @param weightComparisons white-box comparisons ({@code compare}, and {@code set} for readable candidates)
+ * @param scan              the fingerprint-database search ({@code scan}), or null
  * @param inspect           the model's contents ({@code inspect}), or null
  * @param notes             what was left out or could not be done, and why
  */
 public record Report(int schemaVersion, String job, Environment environment, String createdAt, Map<String, Long> seeds,
         Map<String, Long> timingsMs, List<Subject> subjects, List<Finding> findings, List<LineageEdge> lineage,
-        ProvenanceSetSection provenanceSet, DistanceSection distances, List<WeightComparison> weightComparisons, InspectReport inspect,
+        ProvenanceSetSection provenanceSet, DistanceSection distances, List<WeightComparison> weightComparisons, ScanSection scan, InspectReport inspect,
         List<String> notes) {
 
     /** The version of this shape; bump it when a field changes meaning or goes away. */

@@ -26,6 +26,7 @@ public final class ReportBuilder {
     private final List<String> notes = new ArrayList<>();
     private ProvenanceSetSection provenanceSet;
     private DistanceSection distances;
+    private ScanSection scan;
     private InspectReport inspect;
 
     ReportBuilder(String job) {
@@ -86,6 +87,11 @@ public final class ReportBuilder {
         return this;
     }
 
+    public ReportBuilder scan(ScanSection s) {
+        this.scan = s;
+        return this;
+    }
+
     public ReportBuilder inspect(InspectReport r) {
         this.inspect = r;
         return this;
@@ -118,6 +124,6 @@ public final class ReportBuilder {
         // stable: within a severity, the order the job found them
         all.sort(Comparator.comparing(Finding::severity));
         return new Report(Report.SCHEMA_VERSION, job, environment, createdAt.truncatedTo(ChronoUnit.SECONDS).toString(), seeds,
-                new LinkedHashMap<>(timings), subjects, all, lineage.edges(), provenanceSet, distances, comparisons, inspect, notes);
+                new LinkedHashMap<>(timings), subjects, all, lineage.edges(), provenanceSet, distances, comparisons, scan, inspect, notes);
     }
 }

@@ -68,6 +68,9 @@ public final class ReportHtmlRenderer {
                     .append(Html.escape(why)).append("</p>"));
             h.append("</section>\n");
         }
+        if (r.scan() != null) {
+            scan(h, r.scan());
+        }
         if (r.inspect() != null) {
             inspect(h, r.inspect());
         }
@@ -218,6 +221,36 @@ public final class ReportHtmlRenderer {
         s.setsByAlpha().forEach((level, names) -> h.append("<tr><td>α = ").append(Html.escape(level)).append("</td><td>")
                 .append(names.isEmpty() ? "(empty)" : Html.escape(String.join(", ", names))).append("</td></tr>"));
         h.append("</tbody></table></details></section>\n");
+    }
+
+    private static void scan(StringBuilder h, ScanSection s) {
+        h.append("<section><h2>Fingerprint database</h2><p>").append(Html.escape(s.database())).append(": ").append(s.entries())
+                .append(" entries, ").append(s.shortlisted()).append(" compared in full; ").append(s.permutations()).append(" permutations, seed ")
+                .append(s.seed()).append(".</p>");
+        s.identical().forEach(m -> h.append("<p>Identical: the database holds this exact model as <code>").append(Html.escape(m)).append("</code>.</p>"));
+        h.append("<table id=\"scan-matches\"><thead><tr><th>entry</th><th>family</th><th>match</th><th>verdict</th><th>score</th><th>p</th></tr></thead><tbody>");
+        if (s.matches().isEmpty()) {
+            h.append("<tr><td colspan=\"6\">No entry's weights are related, and no metadata-only entry shares its hashes.</td></tr>");
+        }
+        for (ScanSection.Hit m : s.matches()) {
+            hit(h, m);
+        }
+        if (!s.nearest().isEmpty()) {
+            h.append("<tr><th colspan=\"6\">nearest by weight sketch (not matches)</th></tr>");
+            s.nearest().forEach(m -> hit(h, m));
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    private static void hit(StringBuilder h, ScanSection.Hit m) {
+        h.append("<tr><td><code>").append(Html.escape(m.model())).append("</code>");
+        if (!m.evidence().isEmpty()) {
+            h.append("<br><small>").append(m.evidence().stream().map(Html::escape).collect(Collectors.joining("<br>"))).append("</small>");
+        }
+        h.append("</td><td>").append(Html.escape(m.family() == null ? "-" : m.family())).append("</td><td>")
+                .append(Html.escape(m.matchType() == null ? "-" : m.matchType())).append("</td><td>").append(Html.escape(m.verdict()))
+                .append("</td><td class=\"num\">").append(Numbers.score(m.score())).append("</td><td class=\"num\">").append(Numbers.p(m.pValue()))
+                .append("</td></tr>");
     }
 
     private static void inspect(StringBuilder h, InspectReport i) {

@@ -30,6 +30,15 @@ public record ReportSummary(String verdict, Double pValue, Double alpha, Integer
                     "Weights of " + c.a() + " and " + c.b() + ": " + c.verdict() + ", p = " + Numbers.p(c.pValue()) + " (" + c.permutations()
                             + " permutations, seed " + c.seed() + ").");
         }
+        ScanSection scan = r.scan();
+        if (scan != null) {
+            List<ScanSection.Hit> linked = scan.matches().stream().filter(h -> "weights".equals(h.matchType())).toList();
+            Double p = linked.stream().map(ScanSection.Hit::pValue).filter(java.util.Objects::nonNull).min(Double::compare).orElse(null);
+            return new ReportSummary(linked.isEmpty() && scan.identical().isEmpty() ? "no link found" : "link found", p, null, scan.permutations(),
+                    "Scan of " + r.target().name() + " against " + scan.entries() + " fingerprints (" + scan.permutations() + " permutations, seed "
+                            + scan.seed() + "): " + (linked.isEmpty() ? "no weight match"
+                                    : String.join(", ", linked.stream().map(ScanSection.Hit::model).toList())) + ".");
+        }
         Subject t = r.target();
         DeclaredLineageSummary d = t.declared();
         return new ReportSummary(null, null, null, null, t.name() + (d.baseModels().isEmpty() ? " declares no base model"

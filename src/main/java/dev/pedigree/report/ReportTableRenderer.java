@@ -27,6 +27,9 @@ public final class ReportTableRenderer {
         if (r.distances() != null) {
             distances(out, r.distances());
         }
+        if (r.scan() != null) {
+            scan(out, r.scan());
+        }
         if (!r.notes().isEmpty()) {
             out.append("notes\n");
             r.notes().forEach(n -> out.append("  ").append(n).append('\n'));
@@ -130,6 +133,28 @@ public final class ReportTableRenderer {
             out.append("  excluded ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
         out.append('\n');
+    }
+
+    private static void scan(StringBuilder out, ScanSection s) {
+        out.append(String.format(Locale.ROOT, "fingerprint database %s: %d entries, %d compared in full; %d permutations, seed %d%n", s.database(),
+                s.entries(), s.shortlisted(), s.permutations(), s.seed()));
+        s.identical().forEach(m -> out.append("  identical: the database holds this exact model as ").append(m).append('\n'));
+        out.append("  matches").append(s.matches().isEmpty() ? ": none\n" : "\n");
+        hits(out, s.matches());
+        if (!s.nearest().isEmpty()) {
+            out.append("  nearest by weight sketch (not matches)\n");
+            hits(out, s.nearest());
+        }
+        out.append('\n');
+    }
+
+    private static void hits(StringBuilder out, List<ScanSection.Hit> hits) {
+        int rank = 1;
+        for (ScanSection.Hit h : hits) {
+            out.append(String.format(Locale.ROOT, "  %2d. %-40s %-14s score %s  p %s  %s  [%s]%n", rank++, h.model(), h.family() == null ? "" : h.family(),
+                    Numbers.score(h.score()), Numbers.p(h.pValue()), h.matchType() == null ? "-" : h.matchType(), h.verdict()));
+            h.evidence().forEach(e -> out.append("        ").append(e).append('\n'));
+        }
     }
 
     private static void footer(StringBuilder out, Report r) {

@@ -90,6 +90,26 @@ final class ReportFixtures {
         return b.build();
     }
 
+    /** A {@code scan} report: one weight match the model declares, one metadata-only resemblance, one unrelated near entry. */
+    static Report scanReport() {
+        ReportBuilder b = Report.builder("scan").environment(ENVIRONMENT).createdAt(CREATED).seed("permutations", 1);
+        b.subject(new Subject("/models/chat-q4.gguf", "model", "gguf", "f".repeat(64), new DeclaredLineageSummary(true, List.of("acme/base-7b"),
+                "quantized", List.of(new LineageClaim("general.base_model.0.name", "base-7b", "gguf metadata")))));
+        b.subject(new Subject("acme/base-7b", "database entry", null, "b".repeat(64), DeclaredLineageSummary.NONE));
+        b.subject(new Subject("other/lookalike", "database entry", null, "9".repeat(64), DeclaredLineageSummary.NONE));
+        b.scan(new ScanSection("fingerprints", 152, 3, 999, 1, List.of(),
+                List.of(new ScanSection.Hit("acme/base-7b", "acme", "weights", "related", 0.97, 0.001, 0.99, List.of("embedding units: 4096/4096 matched")),
+                        new ScanSection.Hit("other/clone-config", "other", "metadata-only", "metadata-resemblance", 0.88, null, null, List.of())),
+                List.of(new ScanSection.Hit("other/lookalike", "other", null, "unrelated", 0.02, 0.61, 0.4, List.of("no unit group agrees")))));
+        b.link(new TestedLink("acme/base-7b", "/models/chat-q4.gguf", false, Evidence.FINGERPRINT, LinkVerdict.RELATED, 0.001, "fingerprint match, p = 0.001"));
+        b.link(new TestedLink("other/lookalike", "/models/chat-q4.gguf", false, Evidence.FINGERPRINT, LinkVerdict.UNRELATED, 0.61, "unrelated, p = 0.61"));
+        b.finding(new Finding(FindingKind.FINGERPRINT_MATCH, List.of("/models/chat-q4.gguf", "acme/base-7b"), "related", 0.001,
+                "/models/chat-q4.gguf matches acme/base-7b in the fingerprint database", List.of()));
+        b.finding(new Finding(FindingKind.METADATA_ONLY_MATCH, List.of("/models/chat-q4.gguf", "other/clone-config"), "metadata-resemblance", null,
+                "other/clone-config shares metadata hashes with /models/chat-q4.gguf; no weights to test", List.of()));
+        return b.build();
+    }
+
     /** A bare {@code inspect} report: one model, declared lineage only. */
     static Report inspectReport() {
         return Report.builder("inspect").environment(ENVIRONMENT).createdAt(CREATED)
