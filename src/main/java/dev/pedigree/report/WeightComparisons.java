@@ -81,16 +81,21 @@ public final class WeightComparisons {
         List<String> models = List.of(r.labelA(), r.labelB());
         if (r.verdict() == Verdict.RELATED) {
             out.add(new Finding(FindingKind.WEIGHT_LINK, models, r.verdict().label(), finite(r.pValue()),
-                    "the weights of " + r.labelA() + " and " + r.labelB() + " share an origin", r.evidence()));
+                    "the weights of " + r.labelA() + " and " + r.labelB() + " share an origin", headline(r.evidence())));
         }
         String label = r.mpk().label() == null ? "" : r.mpk().label();
         boolean mpkMatch = label.contains("Match") && !label.startsWith("Not");
         if (mpkMatch && r.verdict() != Verdict.RELATED) {
             out.add(new Finding(FindingKind.METADATA_ONLY_MATCH, models, r.verdict().label(), finite(r.pValue()),
                     "MPK calls " + r.labelA() + " and " + r.labelB() + " a match (" + label + ") but the weights say " + r.verdict().label(),
-                    r.evidence()));
+                    headline(r.evidence())));
         }
         return out;
+    }
+
+    /** The first lines of the evidence (the summary lines come first); the comparison section keeps them all. */
+    private static List<String> headline(List<String> evidence) {
+        return evidence.subList(0, Math.min(2, evidence.size()));
     }
 
     private static WeightComparison.LayerMatch layer(GroupResult g) {
