@@ -1,6 +1,7 @@
 package dev.pedigree.cli;
 
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.report.ModelSubjects;
 import dev.pedigree.report.ProvenanceSets;
 import dev.pedigree.report.Report;
 import dev.pedigree.report.ReportBuilder;
@@ -9,8 +10,26 @@ import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
+import dev.pedigree.blackbox.Decoding;
+import dev.pedigree.blackbox.MatrixRequest;
+import dev.pedigree.blackbox.MeasuredDistances;
+import dev.pedigree.blackbox.Progress;
+import dev.pedigree.blackbox.QueryableModels;
+import dev.pedigree.blackbox.cache.OutputCache;
+import dev.pedigree.blackbox.prompts.PromptSet;
+import dev.pedigree.blackbox.prompts.ShippedPrompts;
+import dev.pedigree.model.open.FormatWiring;
+import dev.pedigree.model.open.Model;
+import dev.pedigree.model.open.ModelOpener;
+import dev.pedigree.model.source.ModelLocator;
+import dev.pedigree.model.source.SourceEnvironment;
+import dev.pedigree.provenance.DefaultDistance;
+import dev.pedigree.provenance.ProvenanceRun;
+import dev.pedigree.signals.WeightAlignment;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +42,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pedigree set}: the Model Provenance Set of a target among candidates. The distances come from
- * exactly one source; today that is a precomputed matrix ({@code --matrix}).
+ * exactly one source: a precomputed matrix ({@code --matrix}), or querying the models themselves
+ * ({@code --target} and {@code --candidates}), in which case every candidate whose weights can be read
+ * is also compared with the target's weights and the report sets both side by side.
  */
 @Command(name = "set", description = "Which candidates is the target derived from? The MPS sequential permutation test.")
 final class SetCommand implements Callable<Integer> {
@@ -35,13 +56,49 @@ final class SetCommand implements Callable<Integer> {
         @Option(names = "--matrix", paramLabel = "L.csv", required = true,
                 description = "CSV distance matrix: one row per model (name, then its distance on each prompt), optional header candidate,p1,p2,...")
         Path matrix;
+
+        @ArgGroup(exclusive = false)
+        Queries queries;
     }
+
+    /** The models to query. */
+    static final class Queries {
+        @Option(names = "--target", required = true, paramLabel = "MODEL",
+                description = "the model whose origin is in question: a directory, an .onnx file, maven:G:A:V, hf:ORG/NAME or http(s)://HOST/v1#MODEL")
+        String target;
+
+        @Option(names = "--candidates", required = true, arity = "1..*", paramLabel = "MODEL", description = "the candidate models")
+        List<String> candidates;
+    }
+
+    @Option(names = "--prompts", defaultValue = "sentences-en", paramLabel = "FILE|NAME",
+            description = "prompt set: a file (one prompt per line, UTF-8) or a shipped set name (sentences-en, code, random-tokens, facts-qa; default: ${DEFAULT-VALUE})")
+    String prompts;
+
+    @Option(names = "--prompt-count", paramLabel = "N", description = "use the first N prompts of the set (default: all)")
+    Integer promptCount;
+
+    @Option(names = "--distance", paramLabel = "NAME",
+            description = "token, semantic, distribution, representation or centred-logits (default: representation for encoders, centred-logits for causal LMs)")
+    String distance;
+
+    @Option(names = "--new-tokens", defaultValue = "16", paramLabel = "K", description = "greedy tokens per prompt for causal LMs (default: ${DEFAULT-VALUE})")
+    int newTokens;
+
+    @Option(names = "--no-weights", description = "skip the weight comparison of each candidate")
+    boolean noWeights;
+
+    @Option(names = "--weight-permutations", defaultValue = "999", description = "permutations of each weight comparison (default: ${DEFAULT-VALUE})")
+    int weightPermutations;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     DistanceSource source;
 
     @Option(names = "--reference", arity = "1..*", paramLabel = "NAME",
-            description = "models known to be unrelated to the target: kept in the pool, never in the set")
+            description = "models known to be unrelated to the target, kept in the pool, never in the set: names of matrix rows with --matrix, model specs with --target")
     List<String> references = new ArrayList<>();
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "level of the set (default: ${DEFAULT-VALUE})")
@@ -56,9 +113,13 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all processors); results do not depend on it")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--target", paramLabel = "NAME", defaultValue = "target",
-            description = "the target's name in the report; with --matrix it is a label only (default: ${DEFAULT-VALUE})")
-    String target;
+    @Option(names = "--target-name", paramLabel = "NAME", defaultValue = "target",
+            description = "with --matrix, the target's name in the report (default: ${DEFAULT-VALUE})")
+    String targetName;
+
+    @Option(names = "--no-digest", negatable = false,
+            description = "with --target, skip the content digests of the models (the CycloneDX BOM then has no hashes)")
+    boolean noDigest;
 
     @Mixin
     ReportOptions output = new ReportOptions();
@@ -74,6 +135,11 @@ final class SetCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new BadInputException("--threads " + threads + ": at least 1 thread is needed");
         }
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
+                .withRandom(seed).withThreads(threads);
+        if (source.queries != null) {
+            return queried(test);
+        }
         Path file = source.matrix;
         DistanceMatrix matrix = DistanceMatrixCsv.read(file);
         for (String name : references) {
@@ -84,25 +150,24 @@ final class SetCommand implements Callable<Integer> {
         if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
-        if (matrix.indexOf(target) >= 0) {
-            throw new BadInputException("--target " + target + ": also a model of " + file + "; give the target another name");
+        if (matrix.indexOf(targetName) >= 0) {
+            throw new BadInputException("--target-name " + targetName + ": also a model of " + file + "; give the target another name");
         }
         long t0 = System.nanoTime();
-        ProvenanceSet set = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
-                .withRandom(seed).withThreads(threads).test(matrix, references);
-        return output.emit(report(set, matrix, file, (System.nanoTime() - t0) / 1_000_000), spec.commandLine().getOut());
+        ProvenanceSet set = test.test(matrix, references);
+        return output.emit(matrixReport(set, matrix, file, (System.nanoTime() - t0) / 1_000_000), spec.commandLine().getOut());
     }
 
-    private Report report(ProvenanceSet set, DistanceMatrix matrix, Path file, long millis) {
+    private Report matrixReport(ProvenanceSet set, DistanceMatrix matrix, Path file, long millis) {
         ReportBuilder b = Report.builder("set").seed("permutations", seed).timing("mps", millis);
-        b.subject(new Subject(target, "target", null, null, null));
+        b.subject(new Subject(targetName, "target", null, null, null));
         for (String name : matrix.names()) {
             b.subject(new Subject(name, references.contains(name) ? "reference" : "candidate", null, null, null));
         }
-        b.provenanceSet(ProvenanceSets.section(set, target, null));
+        b.provenanceSet(ProvenanceSets.section(set, targetName, null));
         b.distances(ProvenanceSets.distances(matrix, "precomputed", null, Map.of()));
-        ProvenanceSets.links(set, target).forEach(b::link);
-        ProvenanceSets.findings(set, target).forEach(b::finding);
+        ProvenanceSets.links(set, targetName).forEach(b::link);
+        ProvenanceSets.findings(set, targetName).forEach(b::finding);
         b.note("distances read from " + file + " (the models themselves were not opened: no digests, no declared lineage)");
         for (String name : set.niScores().keySet()) {
             if (set.niScores().get(name).isNaN()) {
@@ -110,5 +175,56 @@ final class SetCommand implements Callable<Integer> {
             }
         }
         return b.build();
+    }
+
+    private int queried(ProvenanceSetTest test) {
+        if (newTokens < 1 || weightPermutations < 1) {
+            throw new BadInputException("--new-tokens and --weight-permutations must be at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PromptSet promptSet = PromptSet.load(ShippedPrompts.resolve(prompts));
+        if (promptCount != null) {
+            promptSet = promptSet.first(promptCount);
+        }
+        String chosen = distance != null ? distance : DefaultDistance.forTarget(source.queries.target, QueryableModels.Options.DEFAULT, err);
+        List<String> pool = new ArrayList<>(source.queries.candidates);
+        for (String r : references) {
+            if (!pool.contains(r)) {
+                pool.add(r);
+            }
+        }
+        MatrixRequest request = new MatrixRequest(source.queries.target, pool, promptSet, chosen,
+                new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
+                MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
+        ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
+        long t0 = System.nanoTime();
+        ProvenanceRun.Result result = new ProvenanceRun(request, references, test,
+                noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
+                .run(err, !quiet && Progress.terminalAttached());
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("queries_mps_and_weights", (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
+        MeasuredDistances d = result.distances();
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(subject(opener, d.target(), source.queries.target, "target", err));
+        for (String name : d.candidates()) {
+            subjects.add(subject(opener, name, d.specs().get(name), result.referenceNames().contains(name) ? "reference" : "candidate", err));
+        }
+        timings.put("digests_and_declared_lineage", (System.nanoTime() - t1) / 1_000_000);
+        Report report = ProvenanceSets.queried(result, subjects, timings);
+        return output.emit(report, spec.commandLine().getOut());
+    }
+
+    /** A queried model as a report subject: its declared lineage and digest when its files can be opened, else its name only. */
+    private Subject subject(ModelOpener opener, String name, String modelSpec, String role, PrintWriter err) {
+        if (modelSpec == null || modelSpec.startsWith("http://") || modelSpec.startsWith("https://")) {
+            return new Subject(name, role, "server", null, null);
+        }
+        try (Model m = opener.open(modelSpec)) {
+            return ModelSubjects.of(name, m, role, !noDigest);
+        } catch (BadInputException e) {
+            err.println("set: " + name + ": no digest or declared lineage (" + e.getMessage() + ")");
+            return new Subject(name, role, null, null, null);
+        }
     }
 }

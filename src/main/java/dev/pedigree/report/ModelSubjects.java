@@ -9,7 +9,12 @@ public final class ModelSubjects {
 
     /** @param withDigest hash every file of the model (or read the digest cache) */
     public static Subject of(Model model, String role, boolean withDigest) {
-        return new Subject(model.source().spec(), role, model.source().format().label(), withDigest ? model.digest().sha256() : null,
+        return of(model.source().spec(), model, role, withDigest);
+    }
+
+    /** The same, under the name the report knows the model by. */
+    public static Subject of(String name, Model model, String role, boolean withDigest) {
+        return new Subject(name, role, model.source().format().label(), withDigest ? model.digest().sha256() : null,
                 DeclaredLineageSummary.of(model.declaredLineage()));
     }
 }

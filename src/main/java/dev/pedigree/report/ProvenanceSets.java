@@ -1,5 +1,9 @@
 package dev.pedigree.report;
 
+import dev.pedigree.blackbox.MeasuredDistances;
+import dev.pedigree.compare.ComparisonResult;
+import dev.pedigree.provenance.ProvenanceRun;
+import dev.pedigree.provenance.WeightEvidence;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.ExclusionStep;
 import dev.pedigree.stats.ProvenanceSet;
@@ -71,6 +75,48 @@ public final class ProvenanceSets {
                 s.monotonePValue(), s.model() + " is in the provenance set of " + target + " at alpha " + level,
                 List.of("step " + s.number() + " of " + set.steps().size() + ", pool of " + s.poolSize() + ", t = " + Numbers.score(s.statistic())
                         + ", p = " + Numbers.p(s.pValue())))).toList();
+    }
+
+    /**
+     * The merged {@code set} report of queried models: the set, the distances, and for each candidate
+     * whose weights were read the weight comparison beside the black-box evidence; the reconciliation
+     * calls out where the two disagree.
+     *
+     * @param subjects the target first, then candidates and references, named as in the matrix
+     */
+    public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings) {
+        MeasuredDistances d = result.distances();
+        ProvenanceSet set = result.set();
+        String target = subjects.getFirst().name();
+        ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
+        subjects.forEach(b::subject);
+        timings.forEach(b::timing);
+        b.provenanceSet(section(set, target, d.distance()));
+        b.distances(distances(new DistanceMatrix(d.candidates(), d.values()), d.distance(), d.promptSetSha256(), d.excluded()));
+        d.excluded().forEach(b::excluded);
+        links(set, target).forEach(b::link);
+        findings(set, target).forEach(b::finding);
+        for (WeightEvidence w : result.weights()) {
+            if (w.comparison() == null) {
+                b.note(w.candidate() + ": no weight comparison (" + w.note() + ")");
+                continue;
+            }
+            ComparisonResult c = w.comparison();
+            b.seed("weight_compare", c.seed());
+            b.weightComparison(WeightComparisons.section(c, target, w.candidate()));
+            LinkVerdict v = switch (c.verdict()) {
+                case RELATED -> LinkVerdict.RELATED;
+                case UNRELATED -> LinkVerdict.UNRELATED;
+                case INCONCLUSIVE -> LinkVerdict.INCONCLUSIVE;
+            };
+            Double p = Double.isFinite(c.pValue()) ? c.pValue() : null;
+            b.link(new TestedLink(target, w.candidate(), false, Evidence.WEIGHTS, v, p, "weights " + c.verdict().label() + ", p = " + Numbers.p(p)));
+            if (v == LinkVerdict.RELATED) {
+                b.finding(new Finding(FindingKind.WEIGHT_LINK, List.of(target, w.candidate()), c.verdict().label(), p,
+                        "the weights of " + target + " and " + w.candidate() + " share an origin", w.evidence()));
+            }
+        }
+        return b.build();
     }
 
     private static Double finite(Double v) {

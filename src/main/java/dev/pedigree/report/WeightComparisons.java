@@ -34,6 +34,11 @@ public final class WeightComparisons {
 
     /** The signal table and numbers of {@code r}, MPK's column beside ours. */
     public static WeightComparison section(ComparisonResult r) {
+        return section(r, r.labelA(), r.labelB());
+    }
+
+    /** The same, naming the two models as the report does ({@code a}, {@code b}) rather than by the specs they were opened from. */
+    public static WeightComparison section(ComparisonResult r, String a, String b) {
         MpkSignals m = r.mpk();
         Map<String, Double> o = r.signals();
         List<SignalRow> rows = new ArrayList<>();
@@ -60,7 +65,7 @@ public final class WeightComparisons {
                 finite(m.identityScore()), m.label());
         List<WeightComparison.LayerMatch> layers = r.alignment() == null ? List.of() : r.alignment().groups().stream().map(WeightComparisons::layer).toList();
         Calibration c = r.calibration();
-        return new WeightComparison(r.labelA(), r.labelB(), r.verdict().label(), finite(r.pValue()), r.permutations(), r.seed(), rule(c),
+        return new WeightComparison(a, b, r.verdict().label(), finite(r.pValue()), r.permutations(), r.seed(), rule(c),
                 finite(c.falsePositiveRate()), rows, r.signals(), mpk, r.evidence(), layers);
     }
 

@@ -145,7 +145,7 @@ class SetCommandTest {
     void htmlCycloneDxAndSarifComeFromTheSameRun() throws IOException {
         Path bom = dir.resolve("bom.json");
         Path sarif = dir.resolve("set.sarif");
-        Outcome o = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "99", "--target", "my-model", "--format", "html",
+        Outcome o = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "99", "--target-name", "my-model", "--format", "html",
                 "--cyclonedx", bom.toString(), "--sarif", sarif.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("id=\"step-chart\"") && o.out().contains("id=\"distance-chart\""), o.out());
@@ -157,7 +157,7 @@ class SetCommandTest {
         JsonNode s = mapper.readTree(sarif.toFile());
         assertEquals(List.of(), dev.pedigree.testing.JsonSchemas.sarif210Errors(s));
         assertEquals(2, s.at("/runs/0/results").size(), "two set members");
-        assertEquals(2, run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "9", "--target", "m3").code(), "a target named like a candidate");
+        assertEquals(2, run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "9", "--target-name", "m3").code(), "a target named like a candidate");
     }
 
     @Test
