@@ -111,10 +111,7 @@ public final class ProvenanceSets {
             };
             Double p = Double.isFinite(c.pValue()) ? c.pValue() : null;
             b.link(new TestedLink(target, w.candidate(), false, Evidence.WEIGHTS, v, p, "weights " + c.verdict().label() + ", p = " + Numbers.p(p)));
-            if (v == LinkVerdict.RELATED) {
-                b.finding(new Finding(FindingKind.WEIGHT_LINK, List.of(target, w.candidate()), c.verdict().label(), p,
-                        "the weights of " + target + " and " + w.candidate() + " share an origin", w.evidence()));
-            }
+            WeightComparisons.findings(c, target, w.candidate()).forEach(b::finding);
         }
         return b.build();
     }

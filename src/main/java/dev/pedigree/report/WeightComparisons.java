@@ -82,17 +82,22 @@ public final class WeightComparisons {
 
     /** A weight link when related; a metadata-only match when MPK calls the pair a match and the weights do not. */
     public static List<Finding> findings(ComparisonResult r) {
+        return findings(r, r.labelA(), r.labelB());
+    }
+
+    /** The same, naming the two models as the report does. */
+    public static List<Finding> findings(ComparisonResult r, String a, String b) {
         List<Finding> out = new ArrayList<>();
-        List<String> models = List.of(r.labelA(), r.labelB());
+        List<String> models = List.of(a, b);
         if (r.verdict() == Verdict.RELATED) {
             out.add(new Finding(FindingKind.WEIGHT_LINK, models, r.verdict().label(), finite(r.pValue()),
-                    "the weights of " + r.labelA() + " and " + r.labelB() + " share an origin", headline(r.evidence())));
+                    "the weights of " + a + " and " + b + " share an origin", headline(r.evidence())));
         }
         String label = r.mpk().label() == null ? "" : r.mpk().label();
         boolean mpkMatch = label.contains("Match") && !label.startsWith("Not");
         if (mpkMatch && r.verdict() != Verdict.RELATED) {
             out.add(new Finding(FindingKind.METADATA_ONLY_MATCH, models, r.verdict().label(), finite(r.pValue()),
-                    "MPK calls " + r.labelA() + " and " + r.labelB() + " a match (" + label + ") but the weights say " + r.verdict().label(),
+                    "MPK calls " + a + " and " + b + " a match (" + label + ") but the weights say " + r.verdict().label(),
                     headline(r.evidence())));
         }
         return out;
