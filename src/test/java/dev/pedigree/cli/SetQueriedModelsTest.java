@@ -55,6 +55,11 @@ class SetQueriedModelsTest {
         assertEquals("unrelated", weightsOf(r, "tiny-llama-b").path("verdict").asText(), "independent same-config run");
         assertEquals(4, r.path("weight_comparisons").size());
         assertEquals(64, r.at("/subjects/0/digest").asText().length(), "the target's content digest");
+        // the card declares pedigree-zoo/tiny-llama-a; behaviour and weights both confirm it
+        JsonNode edge = r.at("/lineage/0");
+        assertEquals("tiny-llama-a", edge.path("from").asText(), r.path("lineage").toString());
+        assertEquals("confirmed", edge.path("status").asText());
+        assertEquals("[\"declared\",\"weights\",\"black-box\"]", edge.path("evidence").toString());
     }
 
     @Test
@@ -62,6 +67,12 @@ class SetQueriedModelsTest {
         JsonNode r = run("tiny-llama-a-distilled", "tiny-llama-a", "tiny-llama-b", "tiny-gpt2-a", "tiny-gpt2-a-ft");
         assertEquals("tiny-llama-a", r.at("/provenance_set/steps/0/model").asText(), r.at("/provenance_set/steps").toString());
         assertEquals("tiny-llama-a", r.at("/provenance_set/sets_by_alpha/0.05/0").asText(), r.toString());
+        // the student's card names tiny-llama-b; its behaviour points at tiny-llama-a, which it does not declare
+        boolean undeclaredTeacher = false;
+        for (JsonNode f : r.path("findings")) {
+            undeclaredTeacher |= f.path("kind").asText().equals("undeclared") && f.path("models").toString().contains("\"tiny-llama-a\"");
+        }
+        assertTrue(undeclaredTeacher, r.path("findings").toString());
         JsonNode teacher = weightsOf(r, "tiny-llama-a");
         assertTrue(!teacher.path("verdict").asText().equals("related"), "a student starts from fresh weights: " + teacher);
         boolean calledOut = false;
