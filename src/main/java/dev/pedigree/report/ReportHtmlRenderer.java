@@ -226,7 +226,7 @@ public final class ReportHtmlRenderer {
     private static void scan(StringBuilder h, ScanSection s) {
         h.append("<section><h2>Fingerprint database</h2><p>").append(Html.escape(s.database())).append(": ").append(s.entries())
                 .append(" entries, ").append(s.shortlisted()).append(" compared in full; ").append(s.permutations()).append(" permutations, seed ")
-                .append(s.seed()).append(".</p>");
+                .append(s.seed()).append(s.rule() == null ? "" : "; " + Html.escape(s.rule())).append(".</p>");
         s.identical().forEach(m -> h.append("<p>Identical: the database holds this exact model as <code>").append(Html.escape(m)).append("</code>.</p>"));
         h.append("<table id=\"scan-matches\"><thead><tr><th>entry</th><th>family</th><th>match</th><th>verdict</th><th>score</th><th>p</th></tr></thead><tbody>");
         if (s.matches().isEmpty()) {

@@ -138,6 +138,9 @@ public final class ReportTableRenderer {
     private static void scan(StringBuilder out, ScanSection s) {
         out.append(String.format(Locale.ROOT, "fingerprint database %s: %d entries, %d compared in full; %d permutations, seed %d%n", s.database(),
                 s.entries(), s.shortlisted(), s.permutations(), s.seed()));
+        if (s.rule() != null) {
+            out.append("  ").append(s.rule()).append('\n');
+        }
         s.identical().forEach(m -> out.append("  identical: the database holds this exact model as ").append(m).append('\n'));
         out.append("  matches").append(s.matches().isEmpty() ? ": none\n" : "\n");
         hits(out, s.matches());

@@ -8,11 +8,12 @@ import java.util.List;
  * @param database    the database directory searched
  * @param entries     entries searched
  * @param shortlisted entries the fast pass sent to the full comparison
+ * @param rule        the rule that makes an entry a weight match, in words
  * @param identical   entries with the target's exact content digest
  * @param matches     entries linked by the weights, then metadata-only resemblances
  * @param nearest     the closest other entries by weight sketch, with why they are not matches
  */
-public record ScanSection(String database, int entries, int shortlisted, int permutations, long seed, List<String> identical, List<Hit> matches,
+public record ScanSection(String database, int entries, int shortlisted, int permutations, long seed, String rule, List<String> identical, List<Hit> matches,
         List<Hit> nearest) {
 
     public ScanSection {

@@ -97,7 +97,7 @@ final class ReportFixtures {
                 "quantized", List.of(new LineageClaim("general.base_model.0.name", "base-7b", "gguf metadata")))));
         b.subject(new Subject("acme/base-7b", "database entry", null, "b".repeat(64), DeclaredLineageSummary.NONE));
         b.subject(new Subject("other/lookalike", "database entry", null, "9".repeat(64), DeclaredLineageSummary.NONE));
-        b.scan(new ScanSection("fingerprints", 152, 3, 999, 1, List.of(),
+        b.scan(new ScanSection("fingerprints", 152, 3, 999, 1, "related when p < 1e-04 and the embedding units agree", List.of(),
                 List.of(new ScanSection.Hit("acme/base-7b", "acme", "weights", "related", 0.97, 0.001, 0.99, List.of("embedding units: 4096/4096 matched")),
                         new ScanSection.Hit("other/clone-config", "other", "metadata-only", "metadata-resemblance", 0.88, null, null, List.of())),
                 List.of(new ScanSection.Hit("other/lookalike", "other", null, "unrelated", 0.02, 0.61, 0.4, List.of("no unit group agrees")))));
