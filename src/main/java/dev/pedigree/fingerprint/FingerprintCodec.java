@@ -1,0 +1,172 @@
+package dev.pedigree.fingerprint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The saved form of a {@link Fingerprint}: one JSON object, keys sorted, no insignificant white space
+ * (the canonical form), snake_case names, byte arrays in base64. The {@code entry_hash} field is the
+ * SHA-256 of the canonical form of the object without it. Reading checks, in order: size, JSON syntax,
+ * schema version (a newer one is refused, naming both versions), the hash, then the fields.
+ */
+public final class FingerprintCodec {
+    /** The largest entry accepted; real ones are a few hundred KB. */
+    static final long MAX_BYTES = 64L << 20;
+    static final String HASH_FIELD = "entry_hash";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private FingerprintCodec() {
+    }
+
+    /** The canonical bytes of {@code f} with its entry hash set. */
+    public static byte[] encode(Fingerprint f) {
+        try {
+            // Through text and back first, so the hash is computed on exactly what a reader will parse.
+            JsonNode tree = JSON.readTree(JSON.writeValueAsBytes(f.withEntryHash(null)));
+            ObjectNode sorted = (ObjectNode) canonical(tree);
+            sorted.remove(HASH_FIELD);
+            String hash = Sha256.hex(JSON.writeValueAsBytes(sorted));
+            sorted.put(HASH_FIELD, hash);
+            return JSON.writeValueAsBytes(canonical(sorted));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@code f} to {@code file} atomically: into a temporary file in the same directory, forced
+     * to disk, then moved over the target in one step, so a reader sees the old entry or the new one,
+     * never a half-written file.
+     */
+    public static void write(Fingerprint f, Path file) {
+        byte[] bytes = encode(f);
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+                    while (b.hasRemaining()) {
+                        ch.write(b);
+                    }
+                    ch.force(true);
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks one entry; any problem is a {@link CorruptEntryException} naming the file. */
+    public static Fingerprint read(Path file) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new CorruptEntryException(file, "entry is " + size + " bytes, more than the " + MAX_BYTES + " allowed");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CorruptEntryException(file, "cannot read: " + e.getMessage());
+        }
+        return decode(file, bytes);
+    }
+
+    static Fingerprint decode(Path file, byte[] bytes) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new CorruptEntryException(file, "not valid JSON (truncated or edited?): " + firstLine(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new CorruptEntryException(file, "not a fingerprint entry (expected a JSON object)");
+        }
+        JsonNode version = tree.get("schema_version");
+        if (version == null || !version.canConvertToInt()) {
+            throw new CorruptEntryException(file, "no schema_version, so not a fingerprint entry");
+        }
+        if (version.asInt() > Fingerprint.SCHEMA_VERSION) {
+            throw new CorruptEntryException(file, "written with fingerprint schema " + version.asInt() + " by pedigree "
+                    + tree.path("tool_version").asText("?") + "; this pedigree reads schemas up to " + Fingerprint.SCHEMA_VERSION
+                    + " (upgrade pedigree to use it)");
+        }
+        if (version.asInt() < 1) {
+            throw new CorruptEntryException(file, "schema_version " + version.asInt() + " is not a known fingerprint schema");
+        }
+        JsonNode stored = tree.get(HASH_FIELD);
+        if (stored == null || !stored.isTextual()) {
+            throw new CorruptEntryException(file, "no entry_hash, so its content cannot be checked");
+        }
+        ObjectNode body = (ObjectNode) canonical(tree);
+        body.remove(HASH_FIELD);
+        String actual;
+        try {
+            actual = Sha256.hex(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new CorruptEntryException(file, "cannot re-serialise: " + firstLine(e));
+        }
+        if (!actual.equals(stored.asText())) {
+            throw new CorruptEntryException(file, "content hash mismatch (the entry was edited or corrupted): stored "
+                    + abbreviate(stored.asText()) + ", computed " + abbreviate(actual));
+        }
+        try {
+            return JSON.treeToValue(tree, Fingerprint.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CorruptEntryException(file, "does not match fingerprint schema " + version.asInt() + ": " + firstLine(e));
+        }
+    }
+
+    /** A copy of {@code n} with every object's fields in key order. */
+    static JsonNode canonical(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            List<String> names = new ArrayList<>();
+            for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+            names.sort(null);
+            for (String k : names) {
+                out.set(k, canonical(n.get(k)));
+            }
+            return out;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+            n.forEach(e -> out.add(canonical(e)));
+            return out;
+        }
+        return n;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
+    }
+}
