@@ -14,7 +14,8 @@ public final class Benchmarks {
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
                 new OnnxReadBenchmark(),
-                new CompareBenchmark()
+                new CompareBenchmark(),
+                new ScanBenchmark()
         );
     }
 }

@@ -6,6 +6,7 @@ import dev.pedigree.compare.Calibration;
 import dev.pedigree.error.BadInputException;
 import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorInfo;
+import dev.pedigree.model.TensorStore;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.signals.LinearCka;
 import dev.pedigree.signals.MatchAgreementTest;
@@ -112,23 +113,23 @@ final class CompareSignals {
         return v.isSpecial(id);
     }
 
-    /** MPK's weight features of the model (anchors chosen as MPK does, by its tokenizer when there is one). */
-    static MpkWeightFeatures mpkFeatures(Model m, Vocabulary v, PrintWriter err) {
-        Optional<TensorInfo> emb = m.store().find(Role.EMBEDDING, -1);
+    /** MPK's weight features of a model (anchors chosen as MPK does, by its tokenizer when there is one). */
+    static MpkWeightFeatures mpkFeatures(TensorStore store, Vocabulary v, Path tokenizerJson, PrintWriter err) {
+        Optional<TensorInfo> emb = store.find(Role.EMBEDDING, -1);
         int[] anchors = new int[0];
         if (emb.isPresent()) {
             int rows = Math.toIntExact(emb.get().rows());
             List<String> vocab = v == null ? null : v.strings();
             anchors = AnchorTokens.select(null, vocab, rows);
-            if (m.tokenizer() != null) {
-                try (HuggingFaceEncoder enc = HuggingFaceEncoder.open(m.tokenizer())) {
+            if (tokenizerJson != null) {
+                try (HuggingFaceEncoder enc = HuggingFaceEncoder.open(tokenizerJson)) {
                     anchors = AnchorTokens.select(enc, vocab, rows);
                 } catch (RuntimeException e) {
                     err.println("pedigree: EAS anchors chosen without the tokenizer: " + e.getMessage());
                 }
             }
         }
-        return MpkWeightFeatures.extract(m.store(), anchors);
+        return MpkWeightFeatures.extract(store, anchors);
     }
 
     /** MPK's weight features rebuilt from what a fingerprint keeps (no WVC samples). */

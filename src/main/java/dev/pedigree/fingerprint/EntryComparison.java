@@ -27,6 +27,14 @@ import java.util.Objects;
 public final class EntryComparison {
     /** Fewer shared anchor tokens than this per half and the weights cannot be compared. */
     static final int MIN_TOKENS_PER_HALF = 16;
+    /**
+     * Every pair is first tested with this many permutations; only pairs whose p-value is at most
+     * {@link #SCREEN_LEVEL} get the full count. Each reported p-value is an exact permutation p-value
+     * of the run that produced it, and a pair reaches any level below the screen only through the
+     * full run, so the screen keeps the test valid while sparing most of the short list the full cost.
+     */
+    static final int SCREEN_PERMUTATIONS = 999;
+    static final double SCREEN_LEVEL = 0.01;
     private final Calibration calibration;
     private final int permutations;
     private final long seed;
@@ -38,7 +46,7 @@ public final class EntryComparison {
     }
 
     public static EntryComparison withDefaults() {
-        return new EntryComparison(CompareSignals.calibration(), 9_999, 42);
+        return new EntryComparison(CompareSignals.calibration(), 99_999, 42);
     }
 
     public int permutations() {
@@ -75,16 +83,22 @@ public final class EntryComparison {
                 evidence.add(String.format(Locale.ROOT, "only %d anchor tokens shared (%d needed): vocabularies too different to align "
                         + "from fingerprints; run `compare` on the two models", shared.count(), 2 * MIN_TOKENS_PER_HALF));
             } else {
-                int[] in = match(qa, ea, shared.half[0]);
-                int[] out = match(qa, ea, shared.half[1]);
-                MatchAgreementTest.Result r = CompareSignals.agreementTest(in, out, ea.dim(), permutations, seed);
+                float[] simIn = correlations(qa, ea, shared.half[0]);
+                float[] simOut = correlations(qa, ea, shared.half[1]);
+                int[] in = CompareSignals.matchUnits(simIn, qa.dim(), ea.dim());
+                int[] out = CompareSignals.matchUnits(simOut, qa.dim(), ea.dim());
+                MatchAgreementTest.Result r = CompareSignals.agreementTest(in, out, ea.dim(), Math.min(SCREEN_PERMUTATIONS, permutations), seed);
+                if (r.pValue() <= SCREEN_LEVEL && permutations > SCREEN_PERMUTATIONS) {
+                    r = CompareSignals.agreementTest(in, out, ea.dim(), permutations, seed);
+                }
                 boolean agrees = CompareSignals.agrees(calibration, r.agreement(), r.compared());
                 p = r.pValue();
-                score = r.compared() == 0 ? 0 : (double) r.agreement() / r.compared();
+                score = heldOutMedian(simOut, ea.dim(), in);
                 verdict = agrees && p < calibration.relatedBelow() ? "related" : agrees ? "inconclusive" : "unrelated";
                 evidence.add(String.format(Locale.ROOT,
                         "embedding hidden units: %d/%d matched alike on two disjoint halves of %d shared anchor tokens, p = %.3g "
-                                + "(%d permutations, seed %d)", r.agreement(), r.compared(), shared.count(), p, permutations, seed));
+                                + "(%d permutations, seed %d); held-out median correlation of matched units %.3f", r.agreement(),
+                        r.compared(), shared.count(), p, r.permutations(), seed, score));
                 evidence.add(String.format(Locale.ROOT, "anchor geometry: linear CKA %.3f, Gram correlation %.3f over %d shared tokens",
                         cka(qa, ea, shared), gramCorrelation(qa, ea, shared), shared.count()));
             }
@@ -150,8 +164,23 @@ public final class EntryComparison {
         }
     }
 
-    /** Hidden units of A matched to B's by the correlation of their values over {@code pairs}. */
-    private static int[] match(AnchorRows a, AnchorRows b, List<int[]> pairs) {
+    /**
+     * The score: median, over A's hidden units, of the correlation with the partner the first half chose,
+     * measured on the second half (held out from the matching, so chance pairings score near 0).
+     */
+    static double heldOutMedian(float[] simOut, int nB, int[] in) {
+        double[] v = new double[in.length];
+        int n = 0;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] >= 0) {
+                v[n++] = simOut[i * nB + in[i]];
+            }
+        }
+        return n == 0 ? 0 : dev.pedigree.signals.Statistics.median(java.util.Arrays.copyOf(v, n));
+    }
+
+    /** Correlation of every hidden unit of A with every one of B over the tokens {@code pairs}, row-major dimA × dimB. */
+    private static float[] correlations(AnchorRows a, AnchorRows b, List<int[]> pairs) {
         float[] ca = centredColumns(a, pairs, 0);
         float[] cb = centredColumns(b, pairs, 1);
         int n = pairs.size();
@@ -167,7 +196,7 @@ public final class EntryComparison {
                 sim[i * db + j] = (float) s;
             }
         }
-        return CompareSignals.matchUnits(sim, da, db);
+        return sim;
     }
 
     /** Columns (hidden units) of the selected rows, centred and scaled to unit length: {@code dim × n}. */

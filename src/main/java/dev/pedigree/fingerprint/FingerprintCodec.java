@@ -62,6 +62,10 @@ public final class FingerprintCodec {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try {
+                // Temporary files are created owner-only; an entry is data to share like any other file.
+                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                     java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
                     while (b.hasRemaining()) {

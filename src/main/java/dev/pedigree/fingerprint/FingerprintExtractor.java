@@ -38,13 +38,19 @@ public final class FingerprintExtractor {
      * @param family family label, or null
      */
     public Fingerprint extract(Model m, String source, String name, String family, PrintWriter err) {
-        Vocabulary v = CompareSignals.vocabulary(m);
-        Map<String, Object> mfi = CompareSignals.mfi(CompareSignals.config(m), v);
+        ModelParts parts = new ModelParts(m.store(), CompareSignals.vocabulary(m), m.tokenizer(), CompareSignals.config(m),
+                m.digest().sha256(), m.format().name().toLowerCase(java.util.Locale.ROOT));
+        return extract(parts, source, name, family, err);
+    }
+
+    /** The same from the parts of a model, however they were obtained. */
+    public Fingerprint extract(ModelParts m, String source, String name, String family, PrintWriter err) {
+        Vocabulary v = m.vocabulary();
+        Map<String, Object> mfi = CompareSignals.mfi(m.config(), v);
         TokenizerSummary tok = v == null ? null
                 : new TokenizerSummary(CompareSignals.tokenizerHash(v), v.strings().size(), vocabDigest(v), CompareSignals.tfv(v));
-        String digest = m.digest().sha256();
-        ModelIdentity id = new ModelIdentity(digest, digest, name, source, family, m.format().name().toLowerCase(java.util.Locale.ROOT),
-                ModelIdentity.WEIGHTS, ModelIdentity.EXTRACTED);
+        ModelIdentity id = new ModelIdentity(m.digest(), m.digest(), name, source, family, m.format(), ModelIdentity.WEIGHTS,
+                ModelIdentity.EXTRACTED);
         return new Fingerprint(Fingerprint.SCHEMA_VERSION, toolVersion, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
                 environment(), id, mfi, tok, weights(m, v, err), null);
     }
@@ -53,7 +59,7 @@ public final class FingerprintExtractor {
         return "Java " + Runtime.version() + "; " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
     }
 
-    private static WeightFeatures weights(Model m, Vocabulary v, PrintWriter err) {
+    private static WeightFeatures weights(ModelParts m, Vocabulary v, PrintWriter err) {
         TensorStore store = m.store();
         Optional<TensorInfo> emb = store.find(Role.EMBEDDING, -1);
         AnchorRows anchors = null;
@@ -82,7 +88,7 @@ public final class FingerprintExtractor {
             }
         }
         int layers = store.layerCount();
-        MpkWeightFeatures mpk = CompareSignals.mpkFeatures(m, v, err);
+        MpkWeightFeatures mpk = CompareSignals.mpkFeatures(store, v, m.tokenizerJson(), err);
         return new WeightFeatures(hidden, layers, rows, WeightSketch.of(core, normQuantiles, sketches, layers), anchors, normQuantiles,
                 sketches, mpkInputs(mpk));
     }
@@ -178,21 +184,29 @@ public final class FingerprintExtractor {
         m4 /= n;
         double skew = m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0;
         double kurt = m2 > 0 ? m4 / (m2 * m2) - 3 : 0;
-        double[] moments = {mean, Math.sqrt(m2), skew, kurt};
-        return new LayerSketch(t.role().layer(), t.role().role().label(), rows, cols, quantiles(norms),
-                TopSingularValues.of(w, rows, cols, WeightSketch.SPECTRUM), moments);
+        float[] moments = {(float) mean, (float) Math.sqrt(m2), (float) skew, (float) kurt};
+        return new LayerSketch(t.role().layer(), t.role().role().label(), rows, cols, floats(quantiles(norms)),
+                floats(TopSingularValues.of(w, rows, cols, WeightSketch.SPECTRUM)), moments);
+    }
+
+    static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static MpkInputs mpkInputs(MpkWeightFeatures f) {
-        double[] upper = null;
+        float[] upper = null;
         int k = 0;
         if (f.easSelfSim() != null) {
             k = f.easSelfSim().length;
-            upper = new double[k * (k - 1) / 2];
+            upper = new float[k * (k - 1) / 2];
             int o = 0;
             for (int i = 0; i < k; i++) {
                 for (int j = i + 1; j < k; j++) {
-                    upper[o++] = f.easSelfSim()[i][j];
+                    upper[o++] = (float) f.easSelfSim()[i][j];
                 }
             }
         }

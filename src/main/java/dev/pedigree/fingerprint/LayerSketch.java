@@ -11,6 +11,6 @@ package dev.pedigree.fingerprint;
  * @param singularValues  the largest singular values, descending ({@link TopSingularValues})
  * @param moments         mean, standard deviation, skewness and excess kurtosis of all elements
  */
-public record LayerSketch(int layer, String role, int rows, int cols, double[] rowNormQuantiles, double[] singularValues,
-        double[] moments) {
+public record LayerSketch(int layer, String role, int rows, int cols, float[] rowNormQuantiles, float[] singularValues,
+        float[] moments) {
 }

@@ -11,6 +11,6 @@ package dev.pedigree.fingerprint;
  * @param nlfVector      the NLF vector as IEEE half floats, little-endian (cosines move by under 1e-4)
  * @param lepProfile     per-layer energy profile
  */
-public record MpkInputs(int easAnchors, double[] easUpper, double[] endHistogram, String nlfMode, int nlfCount, byte[] nlfVector,
+public record MpkInputs(int easAnchors, float[] easUpper, double[] endHistogram, String nlfMode, int nlfCount, byte[] nlfVector,
         double[] lepProfile) {
 }

@@ -9,8 +9,8 @@ import java.util.List;
  *                        configuration or tokenizer hashes agree (never lineage), null when not a match
  * @param verdict         related / unrelated / inconclusive from the weights; {@code metadata-resemblance}
  *                        for metadata-only entries
- * @param score           share of hidden units whose two independent matchings agree (weights), or MPK's MFI
- *                        score (metadata-only)
+ * @param score           median held-out correlation of the matched embedding hidden units (weights; near 1 for
+ *                        a copy, near 0 for unrelated models), or MPK's MFI score (metadata-only)
  * @param pValue          exact permutation p-value of the independence test (NaN for metadata-only)
  * @param sketchSimilarity first-pass cosine of the weight sketches (NaN without weights)
  * @param mpk             MPK's numbers for the pair, from the stored features

@@ -74,7 +74,7 @@ public final class WeightSketch {
             int slot = Math.min(DEPTH_SLOTS - 1, s.layer() * DEPTH_SLOTS / Math.max(1, layers));
             int cell = role * DEPTH_SLOTS + slot;
             counts[cell]++;
-            double[] sv = s.singularValues();
+            float[] sv = s.singularValues();
             for (int i = 1; i < SPECTRUM && i < sv.length; i++) {
                 spectra[cell * (SPECTRUM - 1) + i - 1] += logRatio(sv[i], sv[0]);
             }
