@@ -46,7 +46,7 @@ public final class EntryComparison {
     }
 
     public static EntryComparison withDefaults() {
-        return new EntryComparison(CompareSignals.calibration(), 99_999, 42);
+        return new EntryComparison(CompareSignals.calibration(), 19_999, 42);
     }
 
     public int permutations() {
@@ -104,7 +104,7 @@ public final class EntryComparison {
             }
         }
         if (entry.weights().hiddenSize() != query.weights().hiddenSize() || entry.weights().layers() != query.weights().layers()) {
-            evidence.add(String.format(Locale.ROOT, "shape differs: width %d vs %d, %d vs %d layers", query.weights().hiddenSize(),
+            evidence.add(String.format(Locale.ROOT, "shapes differ: width %d and %d, %d and %d layers", query.weights().hiddenSize(),
                     entry.weights().hiddenSize(), query.weights().layers(), entry.weights().layers()));
         }
         evidence.add(mpkLine(mpk));
@@ -251,19 +251,35 @@ public final class EntryComparison {
         float[][] ra = new float[n][];
         float[][] rb = new float[n][];
         for (int t = 0; t < n; t++) {
-            ra[t] = a.row(pairs.get(t)[0]);
-            rb[t] = b.row(pairs.get(t)[1]);
+            ra[t] = unit(a.row(pairs.get(t)[0]));
+            rb[t] = unit(b.row(pairs.get(t)[1]));
         }
         double[] ga = new double[n * (n - 1) / 2];
         double[] gb = new double[ga.length];
         int o = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                ga[o] = WeightSketch.cosine(ra[i], ra[j]);
-                gb[o++] = WeightSketch.cosine(rb[i], rb[j]);
+                ga[o] = dot(ra[i], ra[j]);
+                gb[o++] = dot(rb[i], rb[j]);
             }
         }
         return dev.pedigree.signals.Statistics.pearson(ga, gb);
+    }
+
+    private static float[] unit(float[] v) {
+        double n = Math.sqrt(dot(v, v));
+        for (int i = 0; i < v.length; i++) {
+            v[i] = n == 0 ? 0 : (float) (v[i] / n);
+        }
+        return v;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     private static ScanMatch.MpkNumbers mpk(MpkInputs a, MpkInputs b, MfiSimilarity mfi) {

@@ -123,13 +123,15 @@ public final class FingerprintCodec {
         if (stored == null || !stored.isTextual()) {
             throw new CorruptEntryException(file, "no entry_hash, so its content cannot be checked");
         }
-        ObjectNode body = (ObjectNode) canonical(tree);
-        body.remove(HASH_FIELD);
-        String actual;
-        try {
-            actual = Sha256.hex(JSON.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new CorruptEntryException(file, "cannot re-serialise: " + firstLine(e));
+        String actual = rawBodyHash(bytes, stored.asText());
+        if (!actual.equals(stored.asText())) {
+            ObjectNode body = (ObjectNode) canonical(tree);
+            body.remove(HASH_FIELD);
+            try {
+                actual = Sha256.hex(JSON.writeValueAsBytes(body));
+            } catch (JsonProcessingException e) {
+                throw new CorruptEntryException(file, "cannot re-serialise: " + firstLine(e));
+            }
         }
         if (!actual.equals(stored.asText())) {
             throw new CorruptEntryException(file, "content hash mismatch (the entry was edited or corrupted): stored "
@@ -140,6 +142,43 @@ public final class FingerprintCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new CorruptEntryException(file, "does not match fingerprint schema " + version.asInt() + ": " + firstLine(e));
         }
+    }
+
+    /**
+     * The hash of the file's bytes with the {@code entry_hash} member cut out. A file as the codec wrote
+     * it is already canonical, so this equals the canonical hash without re-serialising; for any other
+     * layout it differs and the caller falls back to the canonical form.
+     */
+    private static String rawBodyHash(byte[] bytes, String storedHash) {
+        byte[] member = ("\"" + HASH_FIELD + "\":\"" + storedHash + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, member);
+        if (at < 0) {
+            return "";
+        }
+        int from = at;
+        int to = at + member.length;
+        if (to < bytes.length && bytes[to] == ',') {
+            to++;
+        } else if (from > 0 && bytes[from - 1] == ',') {
+            from--;
+        }
+        byte[] body = new byte[bytes.length - (to - from)];
+        System.arraycopy(bytes, 0, body, 0, from);
+        System.arraycopy(bytes, to, body, from, bytes.length - to);
+        return Sha256.hex(body);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** A copy of {@code n} with every object's fields in key order. */

@@ -67,6 +67,16 @@ class FingerprintCodecTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    /** The hash is over the canonical form, not the bytes: re-indenting an entry keeps it valid. */
+    @Test
+    void reformattedButUnchangedEntryStillReads() throws IOException {
+        Path file = dir.resolve("e.json");
+        FingerprintCodec.write(entry, file);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(file.toFile())));
+        assertEquals(entry.model(), FingerprintCodec.read(file).model());
+    }
+
     @Test
     void truncatedFileIsRefused() throws IOException {
         Path file = dir.resolve("e.json");
