@@ -9,6 +9,7 @@ import dev.pedigree.fingerprint.FingerprintScan;
 import dev.pedigree.fingerprint.IndexEntry;
 import dev.pedigree.fingerprint.ModelIdentity;
 import dev.pedigree.fingerprint.ModelParts;
+import dev.pedigree.fingerprint.ScanMatch;
 import dev.pedigree.fingerprint.ScanResult;
 import dev.pedigree.fingerprint.WeightFeatures;
 import dev.pedigree.tokenizer.SpecialTokens;
@@ -35,10 +36,12 @@ import java.util.stream.Stream;
  * embedding, 12 layers, 1536 MLP neurons; in memory, so no file reading or digest); (2) write and load
  * time of a database of {@value #ENTRIES} generated entries (each a real fingerprint of a small synthetic
  * model with its sketch, anchors and identity varied, so every entry is distinct and passes its hash check);
- * (3) scan time against it after load: the first pass alone and the whole scan (second pass on the short list).
+ * (3) scan time against it after load: the first pass alone and the whole scan (second pass on the short list);
+ * and the false-positive rate of the related rule on {@value #NULL_PAIRS} independent same-configuration pairs.
  */
 public final class ScanBenchmark implements Benchmark {
     static final int ENTRIES = 10_000;
+    private static final int NULL_PAIRS = 200;
     private static final int REPEATS = 15;
 
     @Override
@@ -48,7 +51,7 @@ public final class ScanBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "scan: fingerprint extraction time, load of 10,000 generated entries, scan time after load";
+        return "scan: fingerprint extraction time, false-positive rate on independent pairs, load of 10,000 generated entries, scan time";
     }
 
     @Override
@@ -61,6 +64,8 @@ public final class ScanBenchmark implements Benchmark {
         out.printf(Locale.ROOT, "extraction, bge-small-sized synthetic model in memory (30522x384, 12 layers): %.2f s%n",
                 (System.nanoTime() - t) / 1e9);
         out.flush();
+
+        falsePositives(extractor, quiet, out);
 
         SyntheticTransformer small = SyntheticTransformer.random(4000, 64, 4, 256, 4, 2);
         Fingerprint template = extractor.extract(parts(small, "template"), "synthetic", "template", null, quiet);
@@ -120,6 +125,27 @@ public final class ScanBenchmark implements Benchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The fingerprint test on independent pairs of one configuration (the null it is built for): how
+     * many the related rule calls related (its false-positive rate), and how many fall below p 0.05.
+     */
+    private static void falsePositives(FingerprintExtractor extractor, PrintWriter quiet, PrintWriter out) {
+        EntryComparison test = EntryComparison.withDefaults();
+        int related = 0;
+        int below5 = 0;
+        long t = System.nanoTime();
+        for (int i = 0; i < NULL_PAIRS; i++) {
+            Fingerprint a = extractor.extract(parts(SyntheticTransformer.random(1000, 64, 4, 128, 2, 1000 + 2L * i), "a"), "s", "a", null, quiet);
+            Fingerprint b = extractor.extract(parts(SyntheticTransformer.random(1000, 64, 4, 128, 2, 1001 + 2L * i), "b"), "s", "b", null, quiet);
+            ScanMatch m = test.compare(a, b, Double.NaN);
+            related += "related".equals(m.verdict()) ? 1 : 0;
+            below5 += m.pValue() < 0.05 ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "null check: %d independent same-config pairs (64 wide): %d called related (FPR %.3f), %d with p < 0.05 (%.1f s)%n",
+                NULL_PAIRS, related, (double) related / NULL_PAIRS, below5, (System.nanoTime() - t) / 1e9);
+        out.flush();
     }
 
     private static ModelParts parts(SyntheticTransformer m, String name) {

@@ -292,13 +292,14 @@ public final class EntryComparison {
         double[][] sim = null;
         if (m.easUpper() != null) {
             int k = m.easAnchors();
+            double[] upper = FingerprintExtractor.fromHalfFloats(m.easUpper());
             sim = new double[k][k];
             int o = 0;
             for (int i = 0; i < k; i++) {
                 sim[i][i] = 1;
                 for (int j = i + 1; j < k; j++) {
-                    sim[i][j] = m.easUpper()[o];
-                    sim[j][i] = m.easUpper()[o++];
+                    sim[i][j] = upper[o];
+                    sim[j][i] = upper[o++];
                 }
             }
         }

@@ -31,6 +31,8 @@ public final class FingerprintCodec {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** For reading parts of an entry inside one streaming pass (trailing tokens are the rest of the entry). */
+    private static final ObjectMapper STREAM = new ObjectMapper();
 
     private FingerprintCodec() {
     }
@@ -84,17 +86,119 @@ public final class FingerprintCodec {
 
     /** Reads and checks one entry; any problem is a {@link CorruptEntryException} naming the file. */
     public static Fingerprint read(Path file) {
-        byte[] bytes;
+        return decode(file, readBounded(file));
+    }
+
+    /**
+     * What the first scan pass needs from one entry, with the same checks as {@link #read} but without
+     * binding the weight features: one streaming pass picks the identity, hashes and sketch and skips
+     * the rest, and the hash is checked on the bytes as written. A file whose bytes are not in the
+     * canonical form (re-indented by hand, say) goes through {@link #read}'s full check instead.
+     */
+    public static IndexEntry readIndex(Path file) {
+        byte[] bytes = readBounded(file);
+        JsonNode model = null;
+        JsonNode mfi = null;
+        JsonNode tokenizer = null;
+        JsonNode version = null;
+        String hash = null;
+        String toolVersion = "?";
+        float[] sketch = null;
+        boolean weights = false;
+        try (com.fasterxml.jackson.core.JsonParser p = STREAM.getFactory().createParser(bytes)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new CorruptEntryException(file, "not a fingerprint entry (expected a JSON object)");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                switch (name) {
+                    case "schema_version" -> version = p.readValueAsTree();
+                    case HASH_FIELD -> hash = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "tool_version" -> toolVersion = p.getValueAsString("?");
+                    case "model" -> model = p.readValueAsTree();
+                    case "mfi" -> mfi = p.readValueAsTree();
+                    case "tokenizer" -> tokenizer = p.readValueAsTree();
+                    case "weights" -> {
+                        weights = value == com.fasterxml.jackson.core.JsonToken.START_OBJECT;
+                        sketch = weights ? sketchOf(p) : null;
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new CorruptEntryException(file, "not valid JSON (truncated or edited?): content after the entry");
+            }
+        } catch (IOException e) {
+            throw new CorruptEntryException(file, "not valid JSON (truncated or edited?): " + firstLine(e));
+        }
+        checkVersion(file, version, toolVersion);
+        if (hash == null) {
+            throw new CorruptEntryException(file, "no entry_hash, so its content cannot be checked");
+        }
+        if (!rawBodyHash(bytes, hash).equals(hash)) {
+            return IndexEntry.of(file, decode(file, bytes));
+        }
+        try {
+            return new IndexEntry(file, JSON.treeToValue(model, ModelIdentity.class), text(mfi, "arch_hash"), text(mfi, "family_hash"),
+                    tokenizer != null && tokenizer.hasNonNull("tokenizer_hash") ? tokenizer.get("tokenizer_hash").asText()
+                            : text(mfi, "tokenizer_hash"),
+                    text(tokenizer, "vocab_digest"), weights ? sketch : null);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CorruptEntryException(file, "does not match fingerprint schema " + version.asInt() + ": " + firstLine(e));
+        }
+    }
+
+    /** Inside the weights object: the sketch's floats, every other field skipped. */
+    private static float[] sketchOf(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+        float[] sketch = null;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+            if (name.equals("sketch") && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                float[] buf = new float[WeightSketch.LENGTH];
+                int n = 0;
+                while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    if (n == buf.length) {
+                        buf = java.util.Arrays.copyOf(buf, 2 * n);
+                    }
+                    buf[n++] = p.getFloatValue();
+                }
+                sketch = java.util.Arrays.copyOf(buf, n);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return sketch;
+    }
+
+    private static String text(JsonNode n, String key) {
+        return n != null && n.hasNonNull(key) ? n.get(key).asText() : null;
+    }
+
+    private static byte[] readBounded(Path file) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new CorruptEntryException(file, "entry is " + size + " bytes, more than the " + MAX_BYTES + " allowed");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CorruptEntryException(file, "cannot read: " + e.getMessage());
         }
-        return decode(file, bytes);
+    }
+
+    private static void checkVersion(Path file, JsonNode version, String toolVersion) {
+        if (version == null || !version.canConvertToInt()) {
+            throw new CorruptEntryException(file, "no schema_version, so not a fingerprint entry");
+        }
+        if (version.asInt() > Fingerprint.SCHEMA_VERSION) {
+            throw new CorruptEntryException(file, "written with fingerprint schema " + version.asInt() + " by pedigree " + toolVersion
+                    + "; this pedigree reads schemas up to " + Fingerprint.SCHEMA_VERSION + " (upgrade pedigree to use it)");
+        }
+        if (version.asInt() < 1) {
+            throw new CorruptEntryException(file, "schema_version " + version.asInt() + " is not a known fingerprint schema");
+        }
     }
 
     static Fingerprint decode(Path file, byte[] bytes) {
@@ -108,17 +212,7 @@ public final class FingerprintCodec {
             throw new CorruptEntryException(file, "not a fingerprint entry (expected a JSON object)");
         }
         JsonNode version = tree.get("schema_version");
-        if (version == null || !version.canConvertToInt()) {
-            throw new CorruptEntryException(file, "no schema_version, so not a fingerprint entry");
-        }
-        if (version.asInt() > Fingerprint.SCHEMA_VERSION) {
-            throw new CorruptEntryException(file, "written with fingerprint schema " + version.asInt() + " by pedigree "
-                    + tree.path("tool_version").asText("?") + "; this pedigree reads schemas up to " + Fingerprint.SCHEMA_VERSION
-                    + " (upgrade pedigree to use it)");
-        }
-        if (version.asInt() < 1) {
-            throw new CorruptEntryException(file, "schema_version " + version.asInt() + " is not a known fingerprint schema");
-        }
+        checkVersion(file, version, tree.path("tool_version").asText("?"));
         JsonNode stored = tree.get(HASH_FIELD);
         if (stored == null || !stored.isTextual()) {
             throw new CorruptEntryException(file, "no entry_hash, so its content cannot be checked");

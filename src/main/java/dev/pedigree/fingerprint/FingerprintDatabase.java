@@ -44,7 +44,7 @@ public final class FingerprintDatabase {
         files.sort(Comparator.naturalOrder());
         Object[] loaded = files.parallelStream().map(f -> {
             try {
-                return (Object) IndexEntry.of(f, FingerprintCodec.read(f));
+                return (Object) FingerprintCodec.readIndex(f);
             } catch (CorruptEntryException e) {
                 return "skipped entry " + e.getMessage();
             }

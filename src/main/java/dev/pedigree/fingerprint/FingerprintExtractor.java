@@ -81,13 +81,13 @@ public final class FingerprintExtractor {
             normQuantiles = quantiles(rowNorms(store, e));
         }
         List<LayerSketch> sketches = new ArrayList<>();
+        int layers = store.layerCount();
         for (TensorInfo t : store.tensors()) {
             Role r = t.role().role();
             if (t.role().layer() >= 0 && t.rank() == 2 && !t.role().bias() && (r.isAttention() || r.isMlp())) {
-                sketches.add(layerSketch(store, t));
+                sketches.add(layerSketch(store, t, spectrumLayer(t.role().layer(), layers) && t.elementCount() <= MAX_SPECTRUM_ELEMENTS));
             }
         }
-        int layers = store.layerCount();
         MpkWeightFeatures mpk = CompareSignals.mpkFeatures(store, v, m.tokenizerJson(), err);
         return new WeightFeatures(hidden, layers, rows, WeightSketch.of(core, normQuantiles, sketches, layers), anchors, normQuantiles,
                 sketches, mpkInputs(mpk));
@@ -152,7 +152,22 @@ public final class FingerprintExtractor {
         return out;
     }
 
-    static LayerSketch layerSketch(TensorStore store, TensorInfo t) {
+    /**
+     * Spectra cost far more than the other statistics, so only the first layer of each depth quarter
+     * gets them (the sketch averages spectra per quarter anyway), and only matrices up to this size.
+     */
+    static final long MAX_SPECTRUM_ELEMENTS = 32L << 20;
+
+    static boolean spectrumLayer(int layer, int layers) {
+        for (int slot = 0; slot < WeightSketch.DEPTH_SLOTS; slot++) {
+            if (layer == slot * layers / WeightSketch.DEPTH_SLOTS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static LayerSketch layerSketch(TensorStore store, TensorInfo t, boolean spectrum) {
         int rows = Math.toIntExact(t.rows());
         int cols = Math.toIntExact(t.rowLength());
         float[] w = store.read(t);
@@ -186,7 +201,7 @@ public final class FingerprintExtractor {
         double kurt = m2 > 0 ? m4 / (m2 * m2) - 3 : 0;
         float[] moments = {(float) mean, (float) Math.sqrt(m2), (float) skew, (float) kurt};
         return new LayerSketch(t.role().layer(), t.role().role().label(), rows, cols, floats(quantiles(norms)),
-                floats(TopSingularValues.of(w, rows, cols, WeightSketch.SPECTRUM)), moments);
+                spectrum ? floats(TopSingularValues.of(w, rows, cols, WeightSketch.SPECTRUM)) : new float[0], moments);
     }
 
     static float[] floats(double[] d) {
@@ -198,19 +213,19 @@ public final class FingerprintExtractor {
     }
 
     private static MpkInputs mpkInputs(MpkWeightFeatures f) {
-        float[] upper = null;
+        double[] upper = null;
         int k = 0;
         if (f.easSelfSim() != null) {
             k = f.easSelfSim().length;
-            upper = new float[k * (k - 1) / 2];
+            upper = new double[k * (k - 1) / 2];
             int o = 0;
             for (int i = 0; i < k; i++) {
                 for (int j = i + 1; j < k; j++) {
-                    upper[o++] = (float) f.easSelfSim()[i][j];
+                    upper[o++] = f.easSelfSim()[i][j];
                 }
             }
         }
-        return new MpkInputs(k, upper, f.endHistogram(), f.nlfMode(), f.nlfCount(), halfFloats(f.nlfVector()), f.lepProfile());
+        return new MpkInputs(k, halfFloats(upper), f.endHistogram(), f.nlfMode(), f.nlfCount(), halfFloats(f.nlfVector()), f.lepProfile());
     }
 
     static byte[] halfFloats(double[] v) {

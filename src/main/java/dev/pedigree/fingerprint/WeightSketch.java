@@ -11,7 +11,7 @@ import java.util.List;
  *     (0 where a token is missing) — 120 values;</li>
  * <li>embedding norms: log of each row-norm quantile over the median — 19 values;</li>
  * <li>spectra: per role (q k v o gate up down) and quarter of depth, the log of the 2nd..8th
- *     singular value over the largest — 196 values;</li>
+ *     singular value over the largest, from the quarter's first layer — 196 values;</li>
  * <li>row norms: per role and quarter of depth, log of the 5/25/75/95% row-norm quantiles over the
  *     median — 112 values.</li>
  * </ol>
@@ -66,6 +66,7 @@ public final class WeightSketch {
         double[] spectra = new double[SPECTRA];
         double[] rowNorms = new double[ROW_NORMS];
         int[] counts = new int[ROLES.length * DEPTH_SLOTS];
+        int[] spectrumCounts = new int[ROLES.length * DEPTH_SLOTS];
         for (LayerSketch s : sketches) {
             int role = roleIndex(s.role());
             if (role < 0) {
@@ -75,6 +76,9 @@ public final class WeightSketch {
             int cell = role * DEPTH_SLOTS + slot;
             counts[cell]++;
             float[] sv = s.singularValues();
+            if (sv.length > 0) {
+                spectrumCounts[cell]++;
+            }
             for (int i = 1; i < SPECTRUM && i < sv.length; i++) {
                 spectra[cell * (SPECTRUM - 1) + i - 1] += logRatio(sv[i], sv[0]);
             }
@@ -83,8 +87,8 @@ public final class WeightSketch {
             }
         }
         for (int cell = 0; cell < counts.length; cell++) {
-            for (int i = 0; i < SPECTRUM - 1 && counts[cell] > 0; i++) {
-                v[o + cell * (SPECTRUM - 1) + i] = spectra[cell * (SPECTRUM - 1) + i] / counts[cell];
+            for (int i = 0; i < SPECTRUM - 1 && spectrumCounts[cell] > 0; i++) {
+                v[o + cell * (SPECTRUM - 1) + i] = spectra[cell * (SPECTRUM - 1) + i] / spectrumCounts[cell];
             }
         }
         o += SPECTRA;

@@ -59,6 +59,24 @@ class FingerprintDatabaseTest {
         assertEquals("second-name", loaded.entries().get(0).model().name());
     }
 
+    /** The index is read in one streaming pass; a re-indented entry takes the full canonical check and still loads. */
+    @Test
+    void indexMatchesTheFullEntryAndReindentedEntriesLoad() throws IOException {
+        Fingerprint f = SyntheticModels.fingerprint(SyntheticTransformer.random(500, 16, 2, 32, 2, 3), "indexed");
+        Path file = FingerprintDatabase.put(db, f);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(file.toFile())));
+        FingerprintDatabase loaded = FingerprintDatabase.load(db);
+        assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+        IndexEntry e = loaded.entries().get(0);
+        assertEquals(f.model(), e.model());
+        assertEquals(f.mfi().get("arch_hash"), e.archHash());
+        assertEquals(f.mfi().get("family_hash"), e.familyHash());
+        assertEquals(f.tokenizer().tokenizerHash(), e.tokenizerHash());
+        assertEquals(f.tokenizer().vocabDigest(), e.vocabDigest());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(f.weights().sketch(), e.sketch());
+    }
+
     @Test
     void absentDirectoryIsAnEmptyDatabase() {
         FingerprintDatabase loaded = FingerprintDatabase.load(db.resolve("nothing-here"));
