@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             PromptsCommand.class,
             BaselineCommand.class,
         },

@@ -8,7 +8,7 @@ import java.util.Map;
  * Everything {@code compare} reports for one pair.
  *
  * @param signals  our signals by name (NaN where not computable)
- * @param evidence lines a person can read, most telling first
+ * @param evidence lines a person can read: the embedding summary, the combined test, then each unit group in layer order
  * @param timing   milliseconds per phase, in order
  */
 public record ComparisonResult(String labelA, String labelB, Verdict verdict, double pValue, Calibration calibration,

@@ -106,7 +106,7 @@ public final class ModelComparison {
             lines.add(String.format(java.util.Locale.ROOT, "independence test: %d unit groups, Fisher-combined p = %.3g (%s)",
                     w.groups().size(), w.pValue(), verdict.label()));
         }
-        w.groups().stream().sorted(Comparator.comparingDouble(GroupResult::pValue).thenComparingInt(GroupResult::layerA))
+        w.groups().stream().sorted(Comparator.comparingInt(GroupResult::layerA).thenComparing(GroupResult::group))
                 .forEach(g -> lines.add(g.evidence()));
         lines.addAll(w.notes());
         return lines;

@@ -16,10 +16,13 @@ import java.util.Optional;
  */
 record GroupWeights(float[] in, int inWidth, float[] out, int outWidth, int units, int totalUnits) {
 
-    /** Null when the layer lacks the group's roles or their shapes do not fit the hidden frame. */
-    static GroupWeights read(TensorStore store, int layer, UnitGroup g, int[] frame, int maxUnits, long seed) {
+    /**
+     * @param inRoles the group's in-roles both models have at this layer (GPT-2 has no gate: then up alone)
+     * @return null when the layer lacks the roles or their shapes do not fit the hidden frame
+     */
+    static GroupWeights read(TensorStore store, int layer, UnitGroup g, List<Role> inRoles, int[] frame, int maxUnits, long seed) {
         List<TensorInfo> ins = new ArrayList<>();
-        for (Role r : g.in) {
+        for (Role r : inRoles) {
             store.find(r, layer).ifPresent(ins::add);
         }
         Optional<TensorInfo> out = store.find(g.out, layer);

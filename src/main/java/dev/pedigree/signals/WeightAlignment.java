@@ -94,12 +94,23 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
 
     private static GroupResult group(TensorStore a, TensorStore b, int[] pair, UnitGroup g, int[] frameA, int[] frameB, Settings s, int index) {
         long seed = s.seed() + 1_000_003L * (3L * index + g.ordinal() + 1);
-        GroupWeights wa = GroupWeights.read(a, pair[0], g, frameA, s.maxUnits(), seed);
-        GroupWeights wb = GroupWeights.read(b, pair[1], g, frameB, s.maxUnits(), ~seed);
+        List<Role> in = commonInRoles(a, b, pair, g);
+        GroupWeights wa = GroupWeights.read(a, pair[0], g, in, frameA, s.maxUnits(), seed);
+        GroupWeights wb = GroupWeights.read(b, pair[1], g, in, frameB, s.maxUnits(), ~seed);
         if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
             return null;
         }
         return test(g, pair[0], pair[1], wa, wb, s.permutations(), seed);
+    }
+
+    private static List<Role> commonInRoles(TensorStore a, TensorStore b, int[] pair, UnitGroup g) {
+        List<Role> out = new ArrayList<>();
+        for (Role r : g.in) {
+            if (a.find(r, pair[0]).isPresent() && b.find(r, pair[1]).isPresent()) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Deeper-model layers within one of the relative-depth position. */
@@ -121,8 +132,9 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
         for (UnitGroup g : List.of(UnitGroup.MLP, UnitGroup.QK)) {
             for (int c : candidates) {
                 int[] candidate = bDeeper ? new int[] {pair[0], c} : new int[] {c, pair[1]};
-                GroupWeights wa = GroupWeights.read(a, candidate[0], g, frameA, s.maxUnits(), s.seed() + index);
-                GroupWeights wb = GroupWeights.read(b, candidate[1], g, frameB, s.maxUnits(), ~(s.seed() + index));
+                List<Role> in = commonInRoles(a, b, candidate, g);
+                GroupWeights wa = GroupWeights.read(a, candidate[0], g, in, frameA, s.maxUnits(), s.seed() + index);
+                GroupWeights wb = GroupWeights.read(b, candidate[1], g, in, frameB, s.maxUnits(), ~(s.seed() + index));
                 if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
                     continue;
                 }
@@ -167,9 +179,5 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
             out[i] = la <= lb ? new int[] {i, deep} : new int[] {deep, i};
         }
         return out;
-    }
-
-    public int testedGroups() {
-        return groups.size();
     }
 }

@@ -2,10 +2,9 @@ package dev.pedigree.model.gguf;
 
 import dev.pedigree.model.ModelFormat;
 import dev.pedigree.model.StoredTensor;
-import dev.pedigree.model.TensorContainer;
+import dev.pedigree.model.MappedContainer;
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,35 +14,17 @@ import java.util.Map;
  * {@link #close()}. Array values in {@link #metadata()} are views over the mapping (see
  * {@link GgufStringArray}), so they too are valid only until then.
  */
-public final class GgufFile implements TensorContainer {
-    private final Path file;
-    private final Arena arena;
+public final class GgufFile extends MappedContainer {
     private final int version;
     private final long alignment;
     private final long dataOffset;
-    private final List<StoredTensor> tensors;
-    private final Map<String, Object> metadata;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     GgufFile(Path file, Arena arena, int version, long alignment, long dataOffset,
              List<StoredTensor> tensors, LinkedHashMap<String, Object> metadata) {
-        this.file = file;
-        this.arena = arena;
+        super(ModelFormat.GGUF, file, tensors, metadata, arena);
         this.version = version;
         this.alignment = alignment;
         this.dataOffset = dataOffset;
-        this.tensors = List.copyOf(tensors);
-        this.metadata = Collections.unmodifiableMap(metadata);
-    }
-
-    @Override
-    public ModelFormat format() {
-        return ModelFormat.GGUF;
-    }
-
-    @Override
-    public Path file() {
-        return file;
     }
 
     /** The GGUF version the file declares: 2 or 3. */
@@ -59,23 +40,5 @@ public final class GgufFile implements TensorContainer {
     /** Byte offset of the data section (tensor offsets are relative to it). */
     public long dataOffset() {
         return dataOffset;
-    }
-
-    @Override
-    public List<StoredTensor> tensors() {
-        return tensors;
-    }
-
-    @Override
-    public Map<String, Object> metadata() {
-        return metadata;
-    }
-
-    /** Releases the mapping; closing again does nothing. */
-    @Override
-    public void close() {
-        if (!closed.getAndSet(true)) {
-            arena.close();
-        }
     }
 }

@@ -4,8 +4,8 @@
  * slices of the mapping, decoded on read by one small decoder per ggml type
  * ({@link dev.pedigree.model.gguf.GgmlType} lists the types and their block facts). Metadata arrays
  * (the vocabulary, merges, scores) are not copied at open: they are list views over the mapping,
- * valid while the file is open. {@link dev.pedigree.model.gguf.GgufArchitecture} and
- * {@link dev.pedigree.model.gguf.GgufDeclaredLineage} read the declared architecture and lineage
- * out of the key-values.
+ * valid while the file is open. {@link dev.pedigree.model.gguf.GgufArchitecture} reads the declared
+ * architecture out of the key-values; declared lineage ({@code general.base_model.*}) is read with
+ * every other claim by {@link dev.pedigree.model.lineage.DeclaredLineageReader}.
  */
 package dev.pedigree.model.gguf;

@@ -2,7 +2,7 @@ package dev.pedigree.model.onnx;
 
 import dev.pedigree.model.ModelFormat;
 import dev.pedigree.model.StoredTensor;
-import dev.pedigree.model.TensorContainer;
+import dev.pedigree.model.MappedContainer;
 import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +14,7 @@ import java.util.Optional;
  * tensor each), its metadata, and the graph facts that name anonymous weights. Holds the mappings of
  * the model and its external data files.
  */
-public final class OnnxContainer implements TensorContainer {
-    private final Path file;
-    private final Arena arena;
-    private final List<StoredTensor> tensors;
-    private final Map<String, Object> metadata;
+public final class OnnxContainer extends MappedContainer {
     private final OnnxGraph graph;
     private final Map<String, ResolvedTensor> constants;
     private final Map<String, GraphUse> uses;
@@ -26,34 +22,11 @@ public final class OnnxContainer implements TensorContainer {
 
     OnnxContainer(Path file, Arena arena, List<StoredTensor> tensors, Map<String, Object> metadata, OnnxGraph graph,
                   Map<String, ResolvedTensor> constants, Map<String, GraphUse> uses, List<OnnxValueInfo> inputs) {
-        this.file = file;
-        this.arena = arena;
-        this.tensors = List.copyOf(tensors);
-        this.metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        super(ModelFormat.ONNX, file, tensors, metadata, arena);
         this.graph = graph;
         this.constants = constants;
         this.uses = uses;
         this.inputs = List.copyOf(inputs);
-    }
-
-    @Override
-    public ModelFormat format() {
-        return ModelFormat.ONNX;
-    }
-
-    @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public List<StoredTensor> tensors() {
-        return tensors;
-    }
-
-    @Override
-    public Map<String, Object> metadata() {
-        return metadata;
     }
 
     /** The operator consuming a listed tensor (after pass-through nodes), if any node uses it. */
@@ -72,10 +45,5 @@ public final class OnnxContainer implements TensorContainer {
 
     List<OnnxValueInfo> inputs() {
         return inputs;
-    }
-
-    @Override
-    public void close() {
-        arena.close();
     }
 }

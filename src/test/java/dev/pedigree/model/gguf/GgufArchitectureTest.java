@@ -11,6 +11,8 @@ import dev.pedigree.model.ModelFormatException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.pedigree.model.lineage.DeclaredLineage;
+import dev.pedigree.model.lineage.DeclaredLineageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,23 +54,23 @@ class GgufArchitectureTest {
     @Test
     void declaredLineageListsBaseModelsSourceAndQuantizer() {
         try (GgufFile gguf = new GgufReader().open(GgufFixtures.path("tiny-llama.gguf"))) {
-            GgufDeclaredLineage lineage = GgufDeclaredLineage.from(gguf);
-            assertEquals(List.of(Map.of(
-                    "name", "Tiny Base",
-                    "organization", "Pedigree Fixtures",
-                    "repo_url", "https://example.org/pedigree-fixtures/tiny-base",
-                    "version", "v1")), lineage.baseModels());
-            assertEquals(Map.of("url", "https://example.org/pedigree-fixtures/tiny-llama",
-                    "huggingface.repository", "pedigree-fixtures/tiny-llama"), lineage.source());
-            assertEquals("pedigree-fixtures", lineage.quantizedBy());
-            assertFalse(lineage.isEmpty());
+            DeclaredLineage lineage = DeclaredLineageReader.read(null, null, gguf.metadata());
+            assertEquals(List.of("Tiny Base"), lineage.baseModels());
+            Map<String, String> byKey = new java.util.TreeMap<>();
+            lineage.claims().forEach(c -> byKey.put(c.key(), c.value()));
+            assertEquals("Pedigree Fixtures", byKey.get("general.base_model.0.organization"));
+            assertEquals("https://example.org/pedigree-fixtures/tiny-base", byKey.get("general.base_model.0.repo_url"));
+            assertEquals("https://example.org/pedigree-fixtures/tiny-llama", byKey.get("general.source.url"));
+            assertEquals("pedigree-fixtures/tiny-llama", byKey.get("general.source.huggingface.repository"));
+            assertEquals("pedigree-fixtures", byKey.get("general.quantized_by"));
+            assertTrue(lineage.claims().stream().allMatch(c -> c.origin().equals(DeclaredLineageReader.GGUF_ORIGIN)));
         }
     }
 
     @Test
     void noLineageDeclaredIsEmpty() {
         try (GgufFile gguf = new GgufReader().open(GgufFixtures.path("quants.gguf"))) {
-            assertTrue(GgufDeclaredLineage.from(gguf).isEmpty());
+            assertTrue(DeclaredLineageReader.read(null, null, gguf.metadata()).isEmpty());
         }
     }
 }

@@ -69,7 +69,7 @@ class GgufFuzzTest {
                     touch(list);
                 }
             }
-            GgufDeclaredLineage.from(gguf);
+            dev.pedigree.model.lineage.DeclaredLineageReader.read(null, null, gguf.metadata());
             for (StoredTensor t : gguf.tensors()) {
                 float[] all = new float[Math.toIntExact(t.elementCount())];
                 try {
