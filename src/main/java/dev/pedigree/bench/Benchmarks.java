@@ -14,6 +14,7 @@ public final class Benchmarks {
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
                 new OnnxReadBenchmark(),
+                new MpsStepBenchmark(),
                 new CompareBenchmark(),
                 new ScanBenchmark()
         );

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             PromptsCommand.class,
             BaselineCommand.class,
+            SetCommand.class,
+            ExperimentCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,97 @@
+package dev.pedigree.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pedigree.stats.ExclusionStep;
+import dev.pedigree.stats.ProvenanceSet;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link ProvenanceSet} for {@code pedigree set}: a JSON document or a table for people. */
+final class SetReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SetReport() {
+    }
+
+    static String json(ProvenanceSet set, String source) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("method", set.method());
+        root.put("source", source);
+        root.put("alpha", set.alpha());
+        root.put("permutations", set.permutations());
+        root.put("p_value_resolution", 1.0 / (set.permutations() + 1));
+        root.put("seed", set.seed());
+        root.put("tool_version", VersionProvider.toolVersion());
+        root.put("stopped_because", set.stoppedBecause().label());
+        Map<String, Double> scores = set.niScores();
+        ArrayNode members = root.putArray("provenance_set");
+        for (ExclusionStep s : set.members()) {
+            members.addObject().put("model", s.model()).put("p_value", s.monotonePValue()).put("ni_score", scores.get(s.model()));
+        }
+        ObjectNode sets = root.putObject("sets_by_alpha");
+        set.setsByLevel().forEach((level, names) -> names.forEach(sets.putArray(level(level))::add));
+        ArrayNode steps = root.putArray("steps");
+        for (ExclusionStep s : set.steps()) {
+            steps.addObject().put("step", s.number()).put("candidate", s.model()).put("is_reference", s.reference())
+                    .put("pool_size", s.poolSize()).put("t_statistic", s.statistic()).put("p_value", s.pValue())
+                    .put("monotone_p", s.monotonePValue());
+        }
+        ObjectNode ni = root.putObject("ni_scores");
+        scores.forEach((name, score) -> {
+            if (score.isNaN()) {
+                ni.putNull(name);
+            } else {
+                ni.put(name, score);
+            }
+        });
+        ArrayNode untested = root.putArray("untested");
+        untested(set).forEach(untested::add);
+        ArrayNode references = root.putArray("references");
+        set.references().forEach(references::add);
+        try {
+            return JSON.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a JSON tree", e);
+        }
+    }
+
+    static String table(ProvenanceSet set, String source) {
+        StringBuilder out = new StringBuilder();
+        List<ExclusionStep> members = set.members();
+        out.append(String.format(Locale.ROOT, "Provenance set (method %s, alpha %s): %s%n", set.method(), level(set.alpha()),
+                members.isEmpty() ? "empty" : String.join(", ", members.stream().map(ExclusionStep::model).toList())));
+        out.append(String.format(Locale.ROOT, "stopped because: %s%n", set.stoppedBecause().label().replace('_', ' ')));
+        untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
+                "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
+        out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d reference model%s; R = %d permutations (p resolution %.2g); seed %d%n%n",
+                source, set.candidates().size(), set.references().size(), set.references().size() == 1 ? "" : "s", set.permutations(), 1.0 / (set.permutations() + 1), set.seed()));
+        out.append(String.format(Locale.ROOT, "%4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool", "t", "p", "monotone p"));
+        for (ExclusionStep s : set.steps()) {
+            out.append(String.format(Locale.ROOT, "%4d  %-32s %5d %12.4f %10.4g %10.4g%n", s.number(),
+                    s.model() + (s.reference() ? " (ref)" : ""), s.poolSize(), s.statistic(), s.pValue(), s.monotonePValue()));
+        }
+        out.append(String.format(Locale.ROOT, "%nsets by alpha:%n"));
+        set.setsByLevel().forEach((level, names) -> out.append(String.format(Locale.ROOT, "  %-6s %s%n", level(level),
+                names.isEmpty() ? "(empty)" : String.join(", ", names))));
+        out.append(String.format(Locale.ROOT, "%nNI-scores (-log10 p):%n"));
+        set.niScores().forEach((name, score) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name,
+                score.isNaN() ? "untested" : String.format(Locale.ROOT, "%.3f", score))));
+        return out.toString();
+    }
+
+    /** The candidate left alone when the set at α took every other one and no reference model was given. */
+    private static List<String> untested(ProvenanceSet set) {
+        return set.niScores().entrySet().stream().filter(e -> e.getValue().isNaN()).map(Map.Entry::getKey).toList();
+    }
+
+    /** A level as the shortest decimal that names it: 0.1, 0.05, 0.01. */
+    static String level(double level) {
+        return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pedigree.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pedigree.error.BadInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A small scenario end to end: reproducible for any thread count, strong sources covered, files written. */
+class CoverageSimulationTest {
+    @TempDir
+    Path dir;
+
+    private Path scenario(String name, int replicates, double signal) throws IOException {
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, """
+                {"name": "%s", "title": "test", "replicates": %d, "permutations": 99, "seed": 5,
+                 "alphas": [0.01, 0.05, 0.1], "candidates": [6], "prompts": [100, 400], "sources": [0, 2],
+                 "depths": [0], "sigmaSpread": [0.0, 0.5], "tau": [0.0], "signal": %s, "fade": 1.0,
+                 "figure": {"x": "prompts", "y": ["coverage", "mean_size", "nonempty_rate"], "series": ["sources", "sigmaSpread"], "alpha": 0.05}}
+                """.formatted(name, replicates, signal));
+        return file;
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() throws Exception {
+        CoverageScenario s = CoverageScenario.read(scenario("threads", 20, 0.5));
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        List<ReplicateOutcome> one = new CoverageSimulation(s, 1).run(quiet);
+        List<ReplicateOutcome> three = new CoverageSimulation(s, 3).run(quiet);
+        assertEquals(8 * 20, one.size());
+        for (int i = 0; i < one.size(); i++) {
+            assertEquals(one.get(i).testSeed(), three.get(i).testSeed());
+            assertEquals(one.get(i).firstP(), three.get(i).firstP());
+            assertEquals(java.util.Arrays.toString(one.get(i).setSize()), java.util.Arrays.toString(three.get(i).setSize()));
+        }
+    }
+
+    @Test
+    void strongSourcesAreCoveredAndFilesAreWritten() throws Exception {
+        CoverageScenario s = CoverageScenario.read(scenario("strong", 30, 1.0));
+        List<Path> files = CoverageRun.run(s, dir.resolve("out"), 2, new PrintWriter(new StringWriter()));
+        List<String> summary = Files.readAllLines(files.get(1));
+        assertEquals(1 + 8 * 3, summary.size());
+        for (String line : summary.subList(1, summary.size())) {
+            String[] f = line.split(",");
+            int sources = Integer.parseInt(f[4]);
+            double coverage = Double.parseDouble(f[12]);
+            if (sources == 2) {
+                assertEquals(1.0, coverage, 1e-12, "δ = σ with N ≥ 100 finds both sources: " + line);
+            }
+        }
+        assertEquals(1 + 8 * 30, Files.readAllLines(files.get(0)).size());
+        String svg = Files.readString(files.get(2));
+        assertTrue(svg.startsWith("<svg") && svg.contains("sources 2, sigmaSpread 0.5") && svg.contains("1 - alpha"), svg);
+        Files.delete(files.get(2));
+        CoverageRun.replot(s, dir.resolve("out"));
+        assertEquals(svg, Files.readString(files.get(2)), "the figure re-drawn from the summary CSV is the same");
+    }
+
+    @Test
+    void aMalformedScenarioIsBadInput() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"name\": \"x\", \"replicates\": 0}");
+        BadInputException e = assertThrows(BadInputException.class, () -> CoverageScenario.read(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        Files.writeString(file, "{\"nme\": 1}");
+        assertThrows(BadInputException.class, () -> CoverageScenario.read(file));
+    }
+}
