@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The zoo's labelled models ({@code src/test/resources/zoo/lineage.json}): with the bases in a
  * database, every child that inherits its weights from one base finds that base first by weights,
  * and every base finds no other base by weights (the independent same-configuration runs). Children
- * that share no initialisation with their base (distillation) are left to the black-box test.
+ * that share no initialisation with their base (distillation) are left to the black-box test; the
+ * renamed-tensor copy, whose tensors no role map names, must come out inconclusive, never unrelated.
  * Runs when the zoo fixtures are in the tree.
  */
 class ZooScanTest {
@@ -66,12 +67,23 @@ class ZooScanTest {
     void everyWeightInheritingChildFindsItsBaseFirst() {
         List<String> failures = new ArrayList<>();
         int checked = 0;
+        int unmapped = 0;
         for (JsonNode m : models) {
             if (m.path("parents").isEmpty() || m.path("relation").asText().startsWith("distilled") || m.path("roots").size() != 1) {
                 continue;
             }
             String root = m.path("roots").get(0).asText();
-            ScanResult r = scan(m);
+            Fingerprint query = fingerprint(m);
+            ScanResult r = new FingerprintScan(EntryComparison.withDefaults()).scan(query, FingerprintDatabase.load(db), 5,
+                    new LinkedHashMap<>());
+            if (query.weights().anchors() == null) {
+                // Tensors the role maps cannot name (renamed to another scheme): no weight claim either way, and said so.
+                assertTrue(r.matches().stream().noneMatch(x -> ModelIdentity.WEIGHTS.equals(x.matchType())), m.path("id").asText());
+                assertTrue(r.nearest().stream().allMatch(x -> x.verdict().equals("inconclusive")
+                        && x.evidence().get(0).startsWith("no input embedding")), r.nearest().toString());
+                unmapped++;
+                continue;
+            }
             checked++;
             if (r.matches().isEmpty() || !r.matches().get(0).model().name().equals(root)
                     || !ModelIdentity.WEIGHTS.equals(r.matches().get(0).matchType())) {
@@ -79,7 +91,8 @@ class ZooScanTest {
                         + r.matches().stream().map(x -> x.model().name() + "/" + x.matchType()).toList());
             }
         }
-        assertTrue(checked > 0);
+        assertTrue(checked >= 8, "checked " + checked);
+        assertTrue(unmapped <= 1, "unmapped " + unmapped);
         assertEquals(List.of(), failures);
     }
 
