@@ -41,7 +41,8 @@ class ShippedDatabaseScanTest {
     @Test
     void shippedDatabaseLoadsCleanly() {
         assertTrue(db.warnings().isEmpty(), db.warnings().toString());
-        assertTrue(db.entries().size() >= 11 + 152, "entries " + db.entries().size());
+        assertEquals(11 + 3 + 152, db.entries().size());
+        assertEquals(3, db.entries().stream().filter(e -> e.model().name().startsWith("zoo/")).count());
         assertEquals(152, db.entries().stream().filter(e -> ModelIdentity.MPK_CATALOGUE.equals(e.model().origin())).count());
     }
 
