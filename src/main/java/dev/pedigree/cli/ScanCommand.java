@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         timing.put("extract", (System.nanoTime() - t1) / 1_000_000);
         ScanResult r = new FingerprintScan(EntryComparison.withDefaults()).scan(query, database, topK, timing);
-        r.timing().put("total", (System.nanoTime() - t0) / 1_000_000);
+        timing.put("total", (System.nanoTime() - t0) / 1_000_000);
         r.warnings().stream().skip(database.warnings().size()).forEach(w -> err.println("pedigree: warning: " + w));
         out.print(output.format == OutputOptions.Format.json ? ScanJsonRenderer.render(r) + "\n" : ScanTableRenderer.render(r));
         out.flush();

@@ -2,7 +2,6 @@ package dev.pedigree.fingerprint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,21 @@ public final class FingerprintScan {
         this.comparison = comparison;
     }
 
-    /** The indices of the short list, by the first pass only (public for the benchmark). */
-    public List<IndexEntry> shortlist(Fingerprint query, List<IndexEntry> entries, int topK, double[] similarityOut) {
+    /**
+     * The first pass.
+     *
+     * @param entries    the short list: best by sketch, then hash matches
+     * @param similarity sketch cosine of every database entry, by index (NaN without a sketch or for the query itself)
+     */
+    public record Shortlist(List<IndexEntry> entries, double[] similarity) {
+    }
+
+    /** The first pass alone: sketch cosines over every entry and hash matches, into a short list. */
+    public Shortlist shortlist(Fingerprint query, List<IndexEntry> entries, int topK) {
         int n = entries.size();
         int want = Math.max(MIN_SHORTLIST, 4 * topK);
         float[] qs = query.hasWeights() ? query.weights().sketch() : null;
-        double[] sim = similarityOut;
+        double[] sim = new double[n];
         List<Integer> hashMatches = new ArrayList<>();
         String arch = query.mfiString("arch_hash");
         String family = query.mfiString("family_hash");
@@ -49,25 +57,25 @@ public final class FingerprintScan {
                 hashMatches.add(i);
             }
         }
-        int[] best = topIndices(sim, want);
         Set<Integer> picked = new LinkedHashSet<>();
-        for (int i : best) {
+        for (int i : topIndices(sim, want)) {
             picked.add(i);
         }
         hashMatches.stream().limit(want).forEach(picked::add);
         List<IndexEntry> out = new ArrayList<>();
         picked.forEach(i -> out.add(entries.get(i)));
-        return out;
+        return new Shortlist(out, sim);
     }
 
+    /** Both passes; the phases' milliseconds are added to {@code timing}, which the result carries. */
     public ScanResult scan(Fingerprint query, FingerprintDatabase db, int topK, Map<String, Long> timing) {
         long t0 = System.nanoTime();
         List<IndexEntry> entries = db.entries();
-        double[] sim = new double[entries.size()];
-        List<IndexEntry> shortlist = shortlist(query, entries, topK, sim);
+        Shortlist first = shortlist(query, entries, topK);
+        List<IndexEntry> shortlist = first.entries();
         Map<IndexEntry, Double> simOf = new java.util.IdentityHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            simOf.put(entries.get(i), sim[i]);
+            simOf.put(entries.get(i), first.similarity()[i]);
         }
         List<ModelIdentity> identical = entries.stream()
                 .filter(e -> query.model().digest() != null && query.model().digest().equals(e.model().digest())).map(IndexEntry::model)
@@ -94,11 +102,10 @@ public final class FingerprintScan {
         matches.addAll(metadata);
         List<ScanMatch> nearest = judged.stream().filter(m -> m.matchType() == null && !Double.isNaN(m.sketchSimilarity()))
                 .sorted(Comparator.comparingDouble(ScanMatch::sketchSimilarity).reversed()).limit(topK).toList();
-        Map<String, Long> t = new LinkedHashMap<>(timing);
-        t.put("first_pass", (t1 - t0) / 1_000_000);
-        t.put("second_pass", (t2 - t1) / 1_000_000);
+        timing.put("first_pass", (t1 - t0) / 1_000_000);
+        timing.put("second_pass", (t2 - t1) / 1_000_000);
         return new ScanResult(query.model(), identical, matches.subList(0, Math.min(topK, matches.size())), nearest, entries.size(),
-                shortlist.size(), comparison.permutations(), comparison.seed(), warnings, t);
+                shortlist.size(), comparison.permutations(), comparison.seed(), warnings, timing);
     }
 
     private static boolean same(String a, String b) {
