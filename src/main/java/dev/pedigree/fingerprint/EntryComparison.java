@@ -73,6 +73,13 @@ public final class EntryComparison {
         return calibration;
     }
 
+    /** The decision rule in words, for reports. */
+    public String rule() {
+        return String.format(java.util.Locale.ROOT, "related when p < %.0e with at least %d and at least %.0f%% of the hidden units matched alike; "
+                + "unrelated when fewer agree; metadata and tokenizer hashes never decide", calibration.relatedBelow(),
+                calibration.minAgreeingUnits(), 100 * Math.max(MIN_AGREEMENT_SHARE, calibration.minAgreeingShare()));
+    }
+
     public ScanMatch compare(Fingerprint query, Fingerprint entry, double sketchSimilarity) {
         MfiSimilarity mfi = CompareSignals.mfiSimilarity(query.mfi(), entry.mfi());
         if (!entry.hasWeights() || !query.hasWeights()) {

@@ -105,7 +105,7 @@ public final class FingerprintScan {
         timing.put("first_pass", (t1 - t0) / 1_000_000);
         timing.put("second_pass", (t2 - t1) / 1_000_000);
         return new ScanResult(query.model(), identical, matches.subList(0, Math.min(topK, matches.size())), nearest, entries.size(),
-                shortlist.size(), comparison.permutations(), comparison.seed(), warnings, timing);
+                shortlist.size(), comparison.permutations(), comparison.seed(), comparison.rule(), warnings, timing);
     }
 
     private static boolean same(String a, String b) {

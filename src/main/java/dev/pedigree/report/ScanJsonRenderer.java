@@ -14,7 +14,7 @@ import java.util.List;
  * A {@link ScanResult} as JSON: {@code query}, {@code identical[]}, {@code matches[] {model, family,
  * key, source, match_type, verdict, score, p_value, sketch_similarity, mpk {…}, evidence[]}},
  * {@code nearest[]} (same fields, {@code match_type} null), {@code entries}, {@code shortlisted},
- * {@code permutations}, {@code seed}, {@code warnings[]}, {@code timing} (ms). NaN is written as null.
+ * {@code permutations}, {@code seed}, {@code rule}, {@code warnings[]}, {@code timing} (ms). NaN is written as null.
  */
 public final class ScanJsonRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,6 +33,7 @@ public final class ScanJsonRenderer {
         root.put("shortlisted", r.shortlisted());
         root.put("permutations", r.permutations());
         root.put("seed", r.seed());
+        root.put("rule", r.rule());
         ArrayNode w = root.putArray("warnings");
         r.warnings().forEach(w::add);
         ObjectNode timing = root.putObject("timing");

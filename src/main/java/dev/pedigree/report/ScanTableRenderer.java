@@ -27,8 +27,8 @@ public final class ScanTableRenderer {
             b.append('\n').append("nearest by weight sketch (not matches)").append('\n');
             rows(b, r.nearest());
         }
-        b.append('\n').append(String.format(Locale.ROOT, "independence test: %d permutations, seed %d; timing (ms): %s%n", r.permutations(),
-                r.seed(), r.timing()));
+        b.append('\n').append(String.format(Locale.ROOT, "independence test: %d permutations, seed %d; %s%ntiming (ms): %s%n",
+                r.permutations(), r.seed(), r.rule(), r.timing()));
         return b.toString();
     }
 

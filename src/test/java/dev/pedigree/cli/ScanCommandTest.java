@@ -44,6 +44,7 @@ class ScanCommandTest {
         assertTrue(first.path("score").isNumber());
         assertTrue(first.path("p_value").asDouble() < 1e-4);
         assertTrue(root.path("matches").size() <= 3);
+        assertTrue(root.path("rule").asText().startsWith("related when p < 1e-04"), root.path("rule").asText());
         for (String phase : new String[] {"db_load", "extract", "first_pass", "second_pass", "total"}) {
             assertTrue(root.path("timing").path(phase).isNumber(), phase);
         }
