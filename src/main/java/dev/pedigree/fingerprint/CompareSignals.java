@@ -8,7 +8,6 @@ import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorInfo;
 import dev.pedigree.model.TensorStore;
 import dev.pedigree.model.open.Model;
-import dev.pedigree.signals.LinearCka;
 import dev.pedigree.signals.MatchAgreementTest;
 import dev.pedigree.signals.UnitMatching;
 import dev.pedigree.signals.mpk.AnchorTokens;
@@ -166,10 +165,6 @@ final class CompareSignals {
 
     static MatchAgreementTest.Result agreementTest(int[] inMatch, int[] outMatch, int unitsB, int permutations, long seed) {
         return MatchAgreementTest.test(inMatch, outMatch, unitsB, permutations, seed);
-    }
-
-    static double linearCka(float[] x, int dx, float[] y, int dy, int n) {
-        return LinearCka.of(x, dx, y, dy, n);
     }
 
     static Calibration calibration() {
