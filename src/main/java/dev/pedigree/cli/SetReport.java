@@ -1,5 +1,8 @@
 package dev.pedigree.cli;
 
+import dev.pedigree.blackbox.MeasuredDistances;
+import dev.pedigree.provenance.ProvenanceRun;
+import dev.pedigree.provenance.WeightEvidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +23,74 @@ final class SetReport {
     }
 
     static String json(ProvenanceSet set, String source) {
+        return write(tree(set, source));
+    }
+
+    /** The set from queried models, with the black-box summary and each candidate's weight evidence. */
+    static String json(ProvenanceRun.Result result, String source) {
+        ObjectNode root = tree(result.set(), source);
+        MeasuredDistances d = result.distances();
+        ObjectNode box = root.putObject("black_box");
+        box.put("distance", d.distance()).put("target", d.target()).put("prompt_set_sha256", d.promptSetSha256())
+                .put("prompts", d.values().length == 0 ? 0 : d.values()[0].length);
+        ObjectNode means = box.putObject("mean_distance");
+        double[] m = d.rowMeans();
+        for (int i = 0; i < m.length; i++) {
+            means.put(d.candidates().get(i), m[i]);
+        }
+        ObjectNode excluded = box.putObject("excluded");
+        d.excluded().forEach(excluded::put);
+        List<String> members = result.set().members().stream().map(ExclusionStep::model).toList();
+        ArrayNode weights = root.putArray("weights");
+        ArrayNode disagreements = root.putArray("disagreements");
+        for (WeightEvidence w : result.weights()) {
+            ObjectNode o = weights.addObject().put("candidate", w.candidate()).put("spec", w.spec()).put("in_set", members.contains(w.candidate()));
+            if (w.compared()) {
+                o.put("verdict", w.verdict()).put("p_value", w.pValue());
+                ArrayNode ev = o.putArray("evidence");
+                w.evidence().forEach(ev::add);
+            } else {
+                o.putNull("verdict").put("note", w.note());
+            }
+            if (w.disagreesWith(members.contains(w.candidate()))) {
+                disagreements.add(disagreement(w, members.contains(w.candidate())));
+            }
+        }
+        return write(root);
+    }
+
+    static String table(ProvenanceRun.Result result, String source) {
+        StringBuilder out = new StringBuilder(table(result.set(), source));
+        MeasuredDistances d = result.distances();
+        out.append(String.format(Locale.ROOT, "%nblack box: %s distance, %d prompts (sha256 %s)%n", d.distance(),
+                d.values().length == 0 ? 0 : d.values()[0].length, d.promptSetSha256().substring(0, 12)));
+        double[] m = d.rowMeans();
+        for (int i = 0; i < m.length; i++) {
+            out.append(String.format(Locale.ROOT, "  %-32s mean distance %.4f%n", d.candidates().get(i), m[i]));
+        }
+        d.excluded().forEach((name, why) -> out.append(String.format(Locale.ROOT, "  excluded %s: %s%n", name, why)));
+        if (!result.weights().isEmpty()) {
+            List<String> members = result.set().members().stream().map(ExclusionStep::model).toList();
+            out.append(String.format(Locale.ROOT, "%nweights (white box), beside the set:%n"));
+            for (WeightEvidence w : result.weights()) {
+                boolean member = members.contains(w.candidate());
+                out.append(String.format(Locale.ROOT, "  %-32s %-8s %s%n", w.candidate(), member ? "in set" : "",
+                        w.compared() ? String.format(Locale.ROOT, "%s (p = %.3g)", w.verdict(), w.pValue()) : w.note()));
+                if (w.disagreesWith(member)) {
+                    out.append("      DISAGREEMENT: ").append(disagreement(w, member)).append(System.lineSeparator());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String disagreement(WeightEvidence w, boolean member) {
+        return member
+                ? w.candidate() + " is in the set by behaviour but its weights say unrelated: a distilled or re-trained model, or shared training data"
+                : w.candidate() + " is outside the set but its weights say related: behaviour drifted (heavy fine-tuning) or too few prompts";
+    }
+
+    private static ObjectNode tree(ProvenanceSet set, String source) {
         ObjectNode root = JSON.createObjectNode();
         root.put("method", set.method());
         root.put("source", source);
@@ -54,6 +125,10 @@ final class SetReport {
         untested(set).forEach(untested::add);
         ArrayNode references = root.putArray("references");
         set.references().forEach(references::add);
+        return root;
+    }
+
+    private static String write(ObjectNode root) {
         try {
             return JSON.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
