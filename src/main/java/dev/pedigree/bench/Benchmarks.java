@@ -15,7 +15,8 @@ public final class Benchmarks {
                 new OnnxReadBenchmark(),
                 new MpsStepBenchmark(),
                 new CompareBenchmark(),
-                new BackendBenchmark()
+                new BackendBenchmark(),
+                new ScanBenchmark()
         );
     }
 }

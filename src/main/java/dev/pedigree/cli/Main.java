@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InspectCommand.class,
+            FingerprintCommand.class,
+            ScanCommand.class,
             DemoCommand.class,
             BenchCommand.class,
             CompareCommand.class,

@@ -1,0 +1,193 @@
+package dev.pedigree.bench;
+
+import dev.pedigree.fingerprint.EntryComparison;
+import dev.pedigree.fingerprint.Fingerprint;
+import dev.pedigree.fingerprint.FingerprintCodec;
+import dev.pedigree.fingerprint.FingerprintDatabase;
+import dev.pedigree.fingerprint.FingerprintExtractor;
+import dev.pedigree.fingerprint.FingerprintScan;
+import dev.pedigree.fingerprint.IndexEntry;
+import dev.pedigree.fingerprint.ModelIdentity;
+import dev.pedigree.fingerprint.ModelParts;
+import dev.pedigree.fingerprint.ScanMatch;
+import dev.pedigree.fingerprint.ScanResult;
+import dev.pedigree.fingerprint.WeightFeatures;
+import dev.pedigree.tokenizer.SpecialTokens;
+import dev.pedigree.tokenizer.TokenizerKind;
+import dev.pedigree.tokenizer.Vocabulary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * {@code pedigree bench scan}: (1) fingerprint extraction time for a bge-small-sized model (30522 × 384
+ * embedding, 12 layers, 1536 MLP neurons; in memory, so no file reading or digest); (2) write and load
+ * time of a database of {@value #ENTRIES} generated entries (each a real fingerprint of a small synthetic
+ * model with its sketch, anchors and identity varied, so every entry is distinct and passes its hash check);
+ * (3) scan time against it after load: the first pass alone and the whole scan (second pass on the short list);
+ * and the false-positive rate of the related rule on {@value #NULL_PAIRS} independent same-configuration pairs.
+ */
+public final class ScanBenchmark implements Benchmark {
+    static final int ENTRIES = 10_000;
+    private static final int NULL_PAIRS = 200;
+    private static final int REPEATS = 15;
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String description() {
+        return "scan: fingerprint extraction time, false-positive rate on independent pairs, load of 10,000 generated entries, scan time";
+    }
+
+    @Override
+    public void run(PrintWriter out) throws IOException {
+        FingerprintExtractor extractor = new FingerprintExtractor("bench", Clock.systemUTC());
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        SyntheticTransformer big = SyntheticTransformer.random(30522, 384, 12, 1536, 12, 1);
+        long t = System.nanoTime();
+        extractor.extract(parts(big, "bge-small-sized"), "synthetic", "bge-small-sized", null, quiet);
+        out.printf(Locale.ROOT, "extraction, bge-small-sized synthetic model in memory (30522x384, 12 layers): %.2f s%n",
+                (System.nanoTime() - t) / 1e9);
+        out.flush();
+
+        falsePositives(extractor, quiet, out);
+
+        SyntheticTransformer small = SyntheticTransformer.random(4000, 64, 4, 256, 4, 2);
+        Fingerprint template = extractor.extract(parts(small, "template"), "synthetic", "template", null, quiet);
+        Path dir = Files.createTempDirectory("pedigree-scan-bench");
+        try {
+            SplittableRandom rnd = new SplittableRandom(7);
+            t = System.nanoTime();
+            // Plain writes of the codec's bytes: put() forces every file to disk before its atomic move, which
+            // for 10,000 files measures the disk, not pedigree. Loading is the same either way.
+            Path entriesDir = Files.createDirectories(dir.resolve("entries"));
+            for (int i = 0; i < ENTRIES; i++) {
+                Fingerprint f = variant(template, i, rnd);
+                Files.write(entriesDir.resolve(String.format(Locale.ROOT, "generated-%05d.json", i)), FingerprintCodec.encode(f));
+            }
+            double write = (System.nanoTime() - t) / 1e9;
+            long bytes;
+            try (Stream<Path> s = Files.list(dir.resolve("entries"))) {
+                bytes = s.mapToLong(p -> p.toFile().length()).sum();
+            }
+            out.printf(Locale.ROOT, "database: %d entries, %.1f MB on disk (%.1f KB each), encoded and written (no fsync) in %.1f s%n", ENTRIES, bytes / 1e6,
+                    bytes / 1e3 / ENTRIES, write);
+            out.flush();
+            double[] loads = new double[3];
+            FingerprintDatabase db = null;
+            for (int i = 0; i < loads.length; i++) {
+                t = System.nanoTime();
+                db = FingerprintDatabase.load(dir);
+                loads[i] = (System.nanoTime() - t) / 1e9;
+            }
+            out.printf(Locale.ROOT, "load (parse, check every entry's hash, keep the index): first %.2f s, then %.2f s and %.2f s; %d warnings%n",
+                    loads[0], loads[1], loads[2], db.warnings().size());
+
+            Fingerprint query = variant(template, ENTRIES + 1, rnd);
+            FingerprintScan scan = new FingerprintScan(EntryComparison.withDefaults());
+            List<IndexEntry> entries = db.entries();
+            double[] first = new double[REPEATS];
+            double[] whole = new double[REPEATS];
+            ScanResult r = null;
+            for (int i = 0; i < REPEATS; i++) {
+                t = System.nanoTime();
+                scan.shortlist(query, entries, 5);
+                first[i] = (System.nanoTime() - t) / 1e9;
+                t = System.nanoTime();
+                r = scan.scan(query, db, 5, new LinkedHashMap<>());
+                whole[i] = (System.nanoTime() - t) / 1e9;
+            }
+            out.printf(Locale.ROOT, "first pass over %d entries (sketch cosine + hash matches): median %.4f s (min %.4f)%n", entries.size(),
+                    median(first), Arrays.stream(first).min().orElseThrow());
+            out.printf(Locale.ROOT, "whole scan after load (first pass + independence test on %d shortlisted, %d permutations): "
+                    + "median %.3f s (min %.3f); goal < 0.2 s%n", r.shortlisted(), r.permutations(), median(whole),
+                    Arrays.stream(whole).min().orElseThrow());
+            out.printf(Locale.ROOT, "CPU cores: %d%n", Runtime.getRuntime().availableProcessors());
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The fingerprint test on independent pairs of one configuration (the null it is built for): how
+     * many the related rule calls related (its false-positive rate), and how many fall below p 0.05.
+     */
+    private static void falsePositives(FingerprintExtractor extractor, PrintWriter quiet, PrintWriter out) {
+        EntryComparison test = EntryComparison.withDefaults();
+        int related = 0;
+        int below5 = 0;
+        long t = System.nanoTime();
+        for (int i = 0; i < NULL_PAIRS; i++) {
+            Fingerprint a = extractor.extract(parts(SyntheticTransformer.random(1000, 64, 4, 128, 2, 1000 + 2L * i), "a"), "s", "a", null, quiet);
+            Fingerprint b = extractor.extract(parts(SyntheticTransformer.random(1000, 64, 4, 128, 2, 1001 + 2L * i), "b"), "s", "b", null, quiet);
+            ScanMatch m = test.compare(a, b, Double.NaN);
+            related += "related".equals(m.verdict()) ? 1 : 0;
+            below5 += m.pValue() < 0.05 ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "null check: %d independent same-config pairs (64 wide): %d called related (FPR %.3f), %d with p < 0.05 (%.1f s)%n",
+                NULL_PAIRS, related, (double) related / NULL_PAIRS, below5, (System.nanoTime() - t) / 1e9);
+        out.flush();
+    }
+
+    private static ModelParts parts(SyntheticTransformer m, String name) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < m.vocab; i++) {
+            tokens.add(i < 10 ? Integer.toString(i) : "t" + i);
+        }
+        Vocabulary v = new Vocabulary(TokenizerKind.WORDPIECE, tokens.toArray(String[]::new), List.of(), List.of(), "##", false, false,
+                SpecialTokens.NONE, "bench-" + m.vocab);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model_type", "bert");
+        config.put("hidden_size", m.hidden);
+        config.put("num_hidden_layers", m.layers);
+        config.put("num_attention_heads", m.heads);
+        config.put("intermediate_size", m.ffn);
+        config.put("vocab_size", m.vocab);
+        return new ModelParts(m.store(), v, null, config, name, "safetensors");
+    }
+
+    /** The template with its own identity, a perturbed sketch and re-drawn anchor rows. */
+    private static Fingerprint variant(Fingerprint t, int i, SplittableRandom rnd) {
+        WeightFeatures w = t.weights();
+        float[] sketch = w.sketch().clone();
+        for (int k = 0; k < sketch.length; k++) {
+            sketch[k] += (float) (0.05 * (rnd.nextDouble() - 0.5));
+        }
+        byte[] values = new byte[w.anchors().values().length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (byte) (rnd.nextInt(255) - 127);
+        }
+        var anchors = new dev.pedigree.fingerprint.AnchorRows(w.anchors().tokens(), w.anchors().dim(), w.anchors().scales(), values);
+        String key = String.format(Locale.ROOT, "%064x", i);
+        ModelIdentity id = new ModelIdentity(key, key, "generated-" + i, "bench", "generated", "safetensors", ModelIdentity.WEIGHTS,
+                ModelIdentity.EXTRACTED);
+        WeightFeatures vw = new WeightFeatures(w.hiddenSize(), w.layers(), w.embeddingRows(), sketch, anchors, w.embeddingNormQuantiles(),
+                w.layerSketches(), w.mpk());
+        return new Fingerprint(t.schemaVersion(), t.toolVersion(), t.createdAt(), t.environment(), id, t.mfi(), t.tokenizer(), vw, null);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
