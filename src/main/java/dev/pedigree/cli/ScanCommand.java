@@ -6,7 +6,6 @@ import dev.pedigree.fingerprint.Fingerprint;
 import dev.pedigree.fingerprint.FingerprintDatabase;
 import dev.pedigree.fingerprint.FingerprintExtractor;
 import dev.pedigree.fingerprint.FingerprintScan;
-import dev.pedigree.fingerprint.ModelIdentity;
 import dev.pedigree.fingerprint.ModelNames;
 import dev.pedigree.fingerprint.ScanResult;
 import dev.pedigree.model.open.FormatWiring;
@@ -14,8 +13,9 @@ import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
-import dev.pedigree.report.ScanJsonRenderer;
-import dev.pedigree.report.ScanTableRenderer;
+import dev.pedigree.report.DeclaredLineageSummary;
+import dev.pedigree.report.ScanReports;
+import dev.pedigree.report.Subject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    OutputOptions output = new OutputOptions();
+    ReportOptions output = new ReportOptions();
 
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "a model directory, a .safetensors/.gguf/.onnx file, hf:ORG/NAME or maven:GROUP:ARTIFACT:VERSION")
@@ -50,16 +50,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "5", paramLabel = "K", description = "matches to report (default: ${DEFAULT-VALUE})")
     int topK;
 
-    @Option(names = "--fail-on-link", description = "exit with 1 when an entry's weights are related to MODEL")
-    boolean failOnLink;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (output.format == OutputOptions.Format.html) {
-            throw new BadInputException("--format html: scan prints table or json");
-        }
         if (topK < 1) {
             throw new BadInputException("--top-k must be at least 1");
         }
@@ -72,19 +66,19 @@ final class ScanCommand implements Callable<Integer> {
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
         long t1 = System.nanoTime();
         Fingerprint query;
+        DeclaredLineageSummary declared;
         err.println("pedigree: fingerprinting " + model);
         err.flush();
         try (Model m = opener.open(model)) {
             query = new FingerprintExtractor(VersionProvider.toolVersion(), Clock.systemUTC()).extract(m, model, ModelNames.of(model), null, err);
+            declared = DeclaredLineageSummary.of(m.declaredLineage());
         }
         timing.put("extract", (System.nanoTime() - t1) / 1_000_000);
         ScanResult r = new FingerprintScan(EntryComparison.withDefaults()).scan(query, database, topK, timing);
         timing.put("total", (System.nanoTime() - t0) / 1_000_000);
         r.warnings().stream().skip(database.warnings().size()).forEach(w -> err.println("pedigree: warning: " + w));
-        out.print(output.format == OutputOptions.Format.json ? ScanJsonRenderer.render(r) + "\n" : ScanTableRenderer.render(r));
-        out.flush();
-        boolean linked = r.matches().stream().anyMatch(x -> ModelIdentity.WEIGHTS.equals(x.matchType()));
-        return failOnLink && linked ? ExitCode.FOUND : ExitCode.DONE;
+        Subject subject = new Subject(model, "model", r.query().format(), r.query().digest(), declared);
+        return output.emit(ScanReports.report(r, subject, dir.toString()), out);
     }
 
     private static Path shippedDatabase() {

