@@ -32,7 +32,7 @@ final class LineageGraphSvg {
                 }
             }
         }
-        Map<String, Integer> layer = layers(nodes, edges);
+        Map<String, Integer> layer = layers(nodes, edges, subjects.isEmpty() ? null : subjects.getFirst().name());
         int layers = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         Map<Integer, List<String>> byLayer = new LinkedHashMap<>();
         for (String n : nodes) {
@@ -99,8 +99,12 @@ final class LineageGraphSvg {
         return svg.toString();
     }
 
-    /** Longest-path layering along edges of known direction; a cycle (declared nonsense) is cut after as many rounds as nodes. */
-    private static Map<String, Integer> layers(List<String> nodes, List<LineageEdge> edges) {
+    /**
+     * Longest-path layering along edges of known direction (a cycle, declared nonsense, is cut after as
+     * many rounds as nodes); then a model related to the target without a known direction goes one layer
+     * below it, so the edge does not run along a row of boxes.
+     */
+    private static Map<String, Integer> layers(List<String> nodes, List<LineageEdge> edges, String target) {
         Map<String, Integer> layer = new LinkedHashMap<>();
         nodes.forEach(n -> layer.put(n, 0));
         for (int round = 0; round < nodes.size(); round++) {
@@ -113,6 +117,12 @@ final class LineageGraphSvg {
             }
             if (!changed) {
                 break;
+            }
+        }
+        for (LineageEdge e : edges) {
+            if (!e.directionKnown() && layer.get(e.from()).equals(layer.get(e.to()))) {
+                String lower = e.from().equals(target) ? e.to() : e.from();
+                layer.put(lower, layer.get(lower) + 1);
             }
         }
         return layer;
