@@ -4,10 +4,13 @@ import dev.pedigree.error.BadInputException;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
 import dev.pedigree.stats.ProvenanceSet;
+import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSetTest;
+import dev.pedigree.stats.SetComparison;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,9 +21,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pedigree set}: the Model Provenance Set of a target among candidates. The distances come from
- * exactly one source; today that is a precomputed matrix ({@code --matrix}).
+ * exactly one source; today that is a precomputed matrix ({@code --matrix}). Both methods run on the same
+ * matrix with the same seed: the one {@code --method} names is the headline, the other is reported beside
+ * it, and every candidate on which they disagree is explained.
  */
-@Command(name = "set", description = "Which candidates is the target derived from? The MPS sequential permutation test.")
+@Command(name = "set", description = "Which candidates is the target derived from? The provenance set: calibrated (default) "
+        + "and the paper's MPS test beside it.")
 final class SetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +44,11 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--reference", arity = "1..*", paramLabel = "NAME",
             description = "models known to be unrelated to the target: kept in the pool, never in the set")
     List<String> references = new ArrayList<>();
+
+    @Option(names = "--method", defaultValue = "calibrated", paramLabel = "calibrated|mps",
+            description = "headline method: calibrated (null: no nearer than unrelated models are; background estimated from "
+                    + "the pool) or mps (the paper's equal-distance null); the other is reported beside it (default: ${DEFAULT-VALUE})")
+    String method;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "level of the set (default: ${DEFAULT-VALUE})")
     double alpha;
@@ -71,6 +82,12 @@ final class SetCommand implements Callable<Integer> {
         if (output.format == OutputOptions.Format.html) {
             throw new BadInputException("--format html: not available for pedigree set yet (use table or json)");
         }
+        ProvenanceMethod headline;
+        try {
+            headline = ProvenanceMethod.named(method);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--method " + method + ": " + e.getMessage());
+        }
         Path file = source.matrix;
         DistanceMatrix matrix = DistanceMatrixCsv.read(file);
         for (String name : references) {
@@ -81,11 +98,17 @@ final class SetCommand implements Callable<Integer> {
         if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
-        ProvenanceSet set = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
-                .withRandom(seed).withThreads(threads).test(matrix, references);
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
+                .withRandom(seed).withThreads(threads);
+        ProvenanceSet set = test.withMethod(headline).test(matrix, references);
+        ProvenanceMethod other = headline == ProvenanceMethod.CALIBRATED ? ProvenanceMethod.MPS : ProvenanceMethod.CALIBRATED;
+        ProvenanceSet beside = test.withMethod(other).test(matrix, references);
+        ProvenanceSet calibrated = headline == ProvenanceMethod.CALIBRATED ? set : beside;
+        ProvenanceSet faithful = headline == ProvenanceMethod.CALIBRATED ? beside : set;
+        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, faithful);
         String rendered = output.format == OutputOptions.Format.json
-                ? SetReport.json(set, file.toString())
-                : SetReport.table(set, file.toString());
+                ? SetReport.json(set, beside, explanations, file.toString())
+                : SetReport.table(set, beside, explanations, file.toString());
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return failOnLink && !set.members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;

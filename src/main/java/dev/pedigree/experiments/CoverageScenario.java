@@ -3,6 +3,7 @@ package dev.pedigree.experiments;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.stats.ProvenanceMethod;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +31,13 @@ import java.util.List;
  * @param signal       δ, the depth-0 source's mean distance advantage (in units of σ)
  * @param fade         ρ, the signal kept per derivation step
  * @param figure       what the SVG plots
+ * @param method       the provenance method every pool is tested with: {@code mps} (the paper's, when
+ *                     absent) or {@code calibrated}; scenarios that differ only in it draw the same pools
  */
 public record CoverageScenario(String name, String title, int replicates, int permutations, long seed, List<Double> alphas,
         List<Integer> candidates, List<Integer> prompts, List<Integer> sources, List<Integer> depths,
-        List<Double> sigmaSpread, List<Double> tau, double signal, double fade, Figure figure) {
+        List<Double> sigmaSpread, List<Double> tau, double signal, double fade, Figure figure,
+        String method) {
 
     /**
      * @param x      the axis: alpha, prompts, candidates, sources, depth, tau or sigmaSpread
@@ -42,6 +46,11 @@ public record CoverageScenario(String name, String title, int replicates, int pe
      * @param alpha  the level plotted when x is not alpha
      */
     public record Figure(String x, List<String> y, List<String> series, double alpha) {
+    }
+
+    /** The method of {@link #method}, {@code mps} when the scenario names none. */
+    public ProvenanceMethod provenanceMethod() {
+        return method == null ? ProvenanceMethod.MPS : ProvenanceMethod.named(method);
     }
 
     public static CoverageScenario read(Path file) {
@@ -79,6 +88,13 @@ public record CoverageScenario(String name, String title, int replicates, int pe
                         problems.add(k + " sources among " + m + " candidates (need 0 ≤ k < m)");
                     }
                 }
+            }
+        }
+        if (method != null) {
+            try {
+                ProvenanceMethod.named(method);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         if (figure == null || figure.x() == null || figure.y() == null || figure.y().isEmpty()) {
