@@ -4,6 +4,8 @@ import dev.pedigree.error.BadInputException;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
 import dev.pedigree.stats.ProvenanceSet;
+import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.PairwiseDistancesCsv;
 import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSetTest;
 import dev.pedigree.stats.SetComparison;
@@ -49,6 +51,11 @@ final class SetCommand implements Callable<Integer> {
             description = "headline method: calibrated (null: no nearer than unrelated models are; background estimated from "
                     + "the pool) or mps (the paper's equal-distance null); the other is reported beside it (default: ${DEFAULT-VALUE})")
     String method;
+
+    @Option(names = "--pairwise", paramLabel = "P.csv",
+            description = "candidate-to-candidate mean distances (square CSV, a row and a column per model of the matrix, same "
+                    + "distance and prompts): the calibrated method then takes each candidate's background from them")
+    Path pairwiseFile;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "level of the set (default: ${DEFAULT-VALUE})")
     double alpha;
@@ -100,17 +107,32 @@ final class SetCommand implements Callable<Integer> {
         }
         ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
                 .withRandom(seed).withThreads(threads);
+        PairwiseDistances pairwise = null;
+        if (pairwiseFile != null) {
+            pairwise = PairwiseDistancesCsv.read(pairwiseFile);
+            for (String name : matrix.names()) {
+                if (!pairwise.names().contains(name)) {
+                    throw new BadInputException("--pairwise " + pairwiseFile + ": no row for model " + name + " of " + file);
+                }
+            }
+            test = test.withPairwise(pairwise);
+        }
         ProvenanceSet set = test.withMethod(headline).test(matrix, references);
         ProvenanceMethod other = headline == ProvenanceMethod.CALIBRATED ? ProvenanceMethod.MPS : ProvenanceMethod.CALIBRATED;
         ProvenanceSet beside = test.withMethod(other).test(matrix, references);
         ProvenanceSet calibrated = headline == ProvenanceMethod.CALIBRATED ? set : beside;
         ProvenanceSet faithful = headline == ProvenanceMethod.CALIBRATED ? beside : set;
-        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, faithful);
+        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, faithful, pairwise);
         String rendered = output.format == OutputOptions.Format.json
-                ? SetReport.json(set, beside, explanations, file.toString())
-                : SetReport.table(set, beside, explanations, file.toString());
+                ? SetReport.json(set, beside, explanations, calibration(pairwise), file.toString())
+                : SetReport.table(set, beside, explanations, calibration(pairwise), file.toString());
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return failOnLink && !set.members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+    }
+
+    /** Where the calibrated method's background came from, as the report names it. */
+    private String calibration(PairwiseDistances pairwise) {
+        return pairwise != null ? "pairwise:" + pairwiseFile : "pool";
     }
 }

@@ -24,10 +24,13 @@ final class SetReport {
      * @param set          the headline run ({@code --method})
      * @param beside       the other method's run on the same matrix and seed
      * @param explanations every candidate's place in both sets
+     * @param calibration  the calibrated method's background: {@code pool} or {@code pairwise:FILE}
      */
-    static String json(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations, String source) {
+    static String json(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
+            String calibration, String source) {
         ObjectNode root = JSON.createObjectNode();
         root.put("method", set.method());
+        root.put("calibration", calibration);
         root.put("source", source);
         root.put("alpha", set.alpha());
         root.put("permutations", set.permutations());
@@ -94,12 +97,14 @@ final class SetReport {
         }
     }
 
-    static String table(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations, String source) {
+    static String table(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
+            String calibration, String source) {
         StringBuilder out = new StringBuilder();
         List<ExclusionStep> members = set.members();
         out.append(String.format(Locale.ROOT, "Provenance set (method %s, alpha %s): %s%n", set.method(), level(set.alpha()),
                 members.isEmpty() ? "empty" : String.join(", ", members.stream().map(ExclusionStep::model).toList())));
         out.append(String.format(Locale.ROOT, "stopped because: %s%n", set.stoppedBecause().label().replace('_', ' ')));
+        out.append(String.format(Locale.ROOT, "calibrated background: %s%n", calibration));
         untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
                 "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
         out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d references; R = %d permutations (p resolution %.2g); seed %d%n%n",

@@ -1,10 +1,12 @@
 package dev.pedigree.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Why the calibrated set and the paper-faithful set differ, candidate by candidate. Both runs see the
@@ -33,11 +35,13 @@ public final class SetComparison {
      * @param matrix     the matrix both runs tested
      * @param calibrated the calibrated run
      * @param faithful   the paper-faithful run
+     * @param pairwise   the candidate-to-candidate distances the calibrated run used, or null
      */
-    public static Map<String, Candidate> explain(DistanceMatrix matrix, ProvenanceSet calibrated, ProvenanceSet faithful) {
+    public static Map<String, Candidate> explain(DistanceMatrix matrix, ProvenanceSet calibrated, ProvenanceSet faithful,
+            PairwiseDistances pairwise) {
         Map<String, ExclusionStep> calibratedMembers = byModel(calibrated.members());
         Map<String, ExclusionStep> faithfulMembers = byModel(faithful.members());
-        Map<String, Double> restZ = stoppingPoolZ(matrix, calibrated);
+        Map<String, Double> restZ = stoppingPoolZ(matrix, calibrated, pairwise);
         Map<String, Candidate> out = new LinkedHashMap<>();
         for (String model : calibrated.candidates()) {
             ExclusionStep c = calibratedMembers.get(model);
@@ -78,8 +82,22 @@ public final class SetComparison {
     }
 
     /** Robust z of every model left in the pool when the calibrated run stopped (its set removed). */
-    private static Map<String, Double> stoppingPoolZ(DistanceMatrix matrix, ProvenanceSet calibrated) {
+    private static Map<String, Double> stoppingPoolZ(DistanceMatrix matrix, ProvenanceSet calibrated, PairwiseDistances pairwise) {
         List<String> removed = calibrated.members().stream().map(ExclusionStep::model).toList();
+        Map<String, Double> z = new LinkedHashMap<>();
+        if (pairwise != null) {
+            PairwiseCalibratedStep.Background background = PairwiseCalibratedStep.background(pairwise.alignedTo(matrix.names()));
+            int[] rest = IntStream.range(0, matrix.models()).filter(i -> !removed.contains(matrix.names().get(i))).toArray();
+            double[] distances = new double[rest.length];
+            for (int k = 0; k < rest.length; k++) {
+                distances[k] = Arrays.stream(matrix.rows()[rest[k]]).average().orElseThrow();
+            }
+            double target = background.targetEccentricity(rest, distances);
+            for (int k = 0; k < rest.length; k++) {
+                z.put(matrix.names().get(rest[k]), background.z(rest[k], distances[k], target));
+            }
+            return z;
+        }
         List<String> names = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < matrix.models(); i++) {
@@ -88,7 +106,6 @@ public final class SetComparison {
                 rows.add(matrix.rows()[i]);
             }
         }
-        Map<String, Double> z = new LinkedHashMap<>();
         if (rows.size() < 2) {
             return z;
         }
