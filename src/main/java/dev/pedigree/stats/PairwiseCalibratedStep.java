@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * every model, related or not.
  *
  * <ol>
- *   <li>Fit μ and the {@code a_i} by alternating medians over the off-diagonal entries (a fixed
- *       {@value #SWEEPS} sweeps); the residual scale {@code s = 1.4826·median |P[i][j] − μ − a_i − a_j|}.
+ *   <li>Fit μ and the {@code a_i} by alternating medians over the off-diagonal entries (sweeps
+ *       until no {@code a_i} moves by more than 1e-12 of the entries' spread, at most {@value #SWEEPS}); the residual scale {@code s = 1.4826·median |P[i][j] − μ − a_i − a_j|}.
  *       Medians ignore up to half the entries, so related pairs among the candidates (twins, versions of
  *       one family) stand out as residuals instead of moving the background.</li>
  *   <li>{@code D_i} = the target's mean distance to model i (raw: the pairwise means are raw). The target's
@@ -34,8 +34,8 @@ import java.util.SplittableRandom;
  * Cost per step: R fits of an M×M matrix, {@code O(R·SWEEPS·M² log M)}; no pass over the prompts.
  */
 public final class PairwiseCalibratedStep implements PoolStep {
-    /** Alternating-median sweeps of the two-way fit; the fit settles well within them on pools of 3 to 100. */
-    static final int SWEEPS = 10;
+    /** At most this many alternating-median sweeps of the two-way fit; it stops earlier once settled. */
+    static final int SWEEPS = 50;
 
     private final double[][] pairwise;
     private final boolean symmetric;
@@ -92,7 +92,9 @@ public final class PairwiseCalibratedStep implements PoolStep {
         double[] row = new double[m - 1];
         double[] a = new double[m];
         double overall = RobustBackground.median(offDiagonal(pairwise, a, 0, entries));
+        double settled = 1e-12 * (1e-300 + spread(entries));
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            double moved = 0;
             for (int i = 0; i < m; i++) {
                 int k = 0;
                 for (int j = 0; j < m; j++) {
@@ -100,9 +102,14 @@ public final class PairwiseCalibratedStep implements PoolStep {
                         row[k++] = pairwise[i][j] - overall - a[j];
                     }
                 }
-                a[i] = RobustBackground.median(row);
+                double next = RobustBackground.median(row);
+                moved = Math.max(moved, Math.abs(next - a[i]));
+                a[i] = next;
             }
             overall = RobustBackground.median(offDiagonal(pairwise, a, 0, entries));
+            if (moved <= settled) {
+                break;
+            }
         }
         double[] residuals = offDiagonal(pairwise, a, overall, entries);
         for (int k = 0; k < residuals.length; k++) {
@@ -197,6 +204,11 @@ public final class PairwiseCalibratedStep implements PoolStep {
             }
         }
         return out;
+    }
+
+    /** Largest minus smallest of values sorted ascending. */
+    private static double spread(double[] sorted) {
+        return sorted[sorted.length - 1] - sorted[0];
     }
 
     private static boolean isSymmetric(double[][] matrix) {
