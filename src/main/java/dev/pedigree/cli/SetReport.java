@@ -107,8 +107,8 @@ final class SetReport {
         out.append(String.format(Locale.ROOT, "calibrated background: %s%n", calibration));
         untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
                 "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
-        out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d references; R = %d permutations (p resolution %.2g); seed %d%n%n",
-                source, set.candidates().size(), set.references().size(), set.permutations(), 1.0 / (set.permutations() + 1), set.seed()));
+        out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d reference model%s; R = %d permutations (p resolution %.2g); seed %d%n%n",
+                source, set.candidates().size(), set.references().size(), set.references().size() == 1 ? "" : "s", set.permutations(), 1.0 / (set.permutations() + 1), set.seed()));
         out.append(String.format(Locale.ROOT, "%4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool",
                 set.method().equals("mps") ? "t" : "z", "p", "monotone p"));
         for (ExclusionStep s : set.steps()) {
