@@ -6,36 +6,42 @@ import java.util.SplittableRandom;
  * The calibrated step when candidate-to-candidate distances are known ({@link PairwiseDistances}): the
  * null "the target is one more unrelated model" says its mean distances to the candidates look like the
  * candidates' mean distances to one another. Unrelated models are not equally far apart: some are far
- * from everything (another language, another tokenizer), so the background is a robust two-way model,
- * {@code P[i][j] ≈ μ + a_i + a_j}, with {@code a_i} the eccentricity of model i — how far it sits from
- * every model, related or not.
+ * from everything (another language, another tokenizer), so the background is a two-way model,
+ * {@code P[i][j] ≈ b_i + b_j}, with {@code b_i} the eccentricity of model i — how far it sits from every
+ * model, related or not.
  *
  * <ol>
- *   <li>Fit μ and the {@code a_i} by alternating medians over the off-diagonal entries (sweeps
- *       until no {@code a_i} moves by more than 1e-12 of the entries' spread, at most {@value #SWEEPS}); the residual scale {@code s = 1.4826·median |P[i][j] − μ − a_i − a_j|}.
- *       Medians ignore up to half the entries, so related pairs among the candidates (twins, versions of
- *       one family) stand out as residuals instead of moving the background.</li>
+ *   <li>Fit the {@code b_i} to the off-diagonal entries by Huber regression (iteratively reweighted least
+ *       squares, tuning constant {@value #HUBER_K}, residual scale {@code s = 1.4826·median |r|} re-estimated
+ *       each round, at most {@value #ROUNDS} rounds). Related pairs among the candidates (twins, versions
+ *       of one family) are outlying residuals and get little weight instead of moving the background.
+ *       Least squares rather than medians: a median fit sets many residuals of a small matrix to exactly
+ *       0, which makes the scale — and so every z — erratic on pools of 6.</li>
  *   <li>{@code D_i} = the target's mean distance to model i (raw: the pairwise means are raw). The target's
- *       own eccentricity {@code a_f = median_{i∈S}(D_i − μ − a_i)} over the active pool.</li>
- *   <li>{@code z_i = (D_i − μ − a_i − a_f) / s}; {@code T = min_{i∈S} z_i}; the nearest model is the argmin
+ *       own eccentricity {@code b_f = median_{i∈S}(D_i − b_i)} over the active pool.</li>
+ *   <li>{@code z_i = (D_i − b_i − b_f) / s}; {@code T = min_{i∈S} z_i}; the nearest model is the argmin
  *       (ties: the lowest index).</li>
  *   <li>Null: a replicate fills the M×M off-diagonal (symmetrically when the given matrix is symmetric)
  *       and |S| target distances with independent standard normal values, fits the same model and takes
- *       the minimum of the same z's; {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. μ, the a's and s cancel
- *       from T, so the replicates need no estimate of them, and the |S|-fold minimum and the error of the
- *       fitted background are both counted.</li>
+ *       the minimum of the same z's; {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. The fit is equivariant
+ *       (shifting every distance or scaling it leaves every z unchanged), so the replicates need no estimate
+ *       of the background, and the |S|-fold minimum and the error of the fitted background are both
+ *       counted.</li>
  * </ol>
  *
  * <p>Guarantee: exact up to the Monte-Carlo resolution {@code 1/(R+1)} when every mean distance between
- * unrelated models — the target's included — is {@code μ + a_i + a_j} plus independent normal noise of one
+ * unrelated models — the target's included — is {@code b_i + b_j} plus independent normal noise of one
  * common spread (the target is exchangeable with an unrelated candidate). It does not assume unrelated
- * models equally far from the target, nor equally eccentric. Heavier-than-normal residual tails make it
- * anti-conservative; related pairs among the candidates inflate the scale a little (conservative).
- * Cost per step: R fits of an M×M matrix, {@code O(R·SWEEPS·M² log M)}; no pass over the prompts.
+ * models equally far from the target, nor equally eccentric. It is anti-conservative when unrelated
+ * distances have structure the two-way model lacks (clusters: models of one language nearer each other than
+ * eccentricities say) or heavier-than-normal tails; related pairs among the candidates inflate the scale a
+ * little (conservative). Cost per step: R fits, {@code O(R·ROUNDS·M³)}; no pass over the prompts.
  */
 public final class PairwiseCalibratedStep implements PoolStep {
-    /** At most this many alternating-median sweeps of the two-way fit; it stops earlier once settled. */
-    static final int SWEEPS = 50;
+    /** Huber's tuning constant: 95% efficiency at normal residuals. */
+    static final double HUBER_K = 1.345;
+    /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-12 of the data's range. */
+    static final int ROUNDS = 30;
 
     private final double[][] pairwise;
     private final boolean symmetric;
@@ -59,25 +65,24 @@ public final class PairwiseCalibratedStep implements PoolStep {
     }
 
     /**
-     * The robust two-way fit of the candidate-to-candidate distances.
+     * The two-way fit of the candidate-to-candidate distances.
      *
-     * @param overall      μ
-     * @param eccentricity {@code a_i} of every model
+     * @param eccentricity {@code b_i} of every model ({@code P[i][j] ≈ b_i + b_j})
      * @param scale        1.4826 × the median absolute residual
      */
-    public record Background(double overall, double[] eccentricity, double scale) {
-        /** The target's eccentricity {@code a_f}: the median of {@code D_i − μ − a_i} over the given models. */
+    public record Background(double[] eccentricity, double scale) {
+        /** The target's eccentricity {@code b_f}: the median of {@code D_i − b_i} over the given models. */
         public double targetEccentricity(int[] models, double[] distances) {
             double[] excess = new double[models.length];
             for (int k = 0; k < models.length; k++) {
-                excess[k] = distances[k] - overall - eccentricity[models[k]];
+                excess[k] = distances[k] - eccentricity[models[k]];
             }
             return RobustBackground.median(excess);
         }
 
-        /** {@code (D − μ − a_i − a_f) / s}; 0 when the residual is 0, ±∞ when the scale is 0. */
+        /** {@code (D − b_i − b_f) / s}; 0 when the residual is 0, ±∞ when the scale is 0. */
         public double z(int model, double distance, double targetEccentricity) {
-            double residual = distance - overall - eccentricity[model] - targetEccentricity;
+            double residual = distance - eccentricity[model] - targetEccentricity;
             if (residual == 0) {
                 return 0;
             }
@@ -85,37 +90,114 @@ public final class PairwiseCalibratedStep implements PoolStep {
         }
     }
 
-    /** The robust two-way fit of a square matrix of distances (the diagonal ignored). */
+    /** The Huber two-way fit of a square matrix of distances (the diagonal ignored); M ≥ 3. */
     public static Background background(double[][] pairwise) {
         int m = pairwise.length;
-        double[] entries = new double[m * (m - 1)];
-        double[] row = new double[m - 1];
-        double[] a = new double[m];
-        double overall = RobustBackground.median(offDiagonal(pairwise, a, 0, entries));
-        double settled = 1e-12 * (1e-300 + spread(entries));
-        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+        double[] weights = new double[m * m];
+        java.util.Arrays.fill(weights, 1);
+        double[] b = new double[m];
+        double[] residuals = new double[m * (m - 1)];
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                if (i != j) {
+                    lowest = Math.min(lowest, pairwise[i][j]);
+                    highest = Math.max(highest, pairwise[i][j]);
+                }
+            }
+        }
+        double settled = 1e-12 * (highest - lowest);
+        double scale = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            double[] next = weightedFit(pairwise, weights);
             double moved = 0;
             for (int i = 0; i < m; i++) {
-                int k = 0;
-                for (int j = 0; j < m; j++) {
-                    if (j != i) {
-                        row[k++] = pairwise[i][j] - overall - a[j];
-                    }
-                }
-                double next = RobustBackground.median(row);
-                moved = Math.max(moved, Math.abs(next - a[i]));
-                a[i] = next;
+                moved = Math.max(moved, Math.abs(next[i] - b[i]));
             }
-            overall = RobustBackground.median(offDiagonal(pairwise, a, 0, entries));
-            if (moved <= settled) {
+            b = next;
+            scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, residuals);
+            if (scale == 0 || (round > 0 && moved <= settled)) {
                 break;
             }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    if (i != j) {
+                        double u = Math.abs(pairwise[i][j] - b[i] - b[j]) / (HUBER_K * scale);
+                        weights[i * m + j] = u <= 1 ? 1 : 1 / u;
+                    }
+                }
+            }
         }
-        double[] residuals = offDiagonal(pairwise, a, overall, entries);
-        for (int k = 0; k < residuals.length; k++) {
-            residuals[k] = Math.abs(residuals[k]);
+        return new Background(b, scale);
+    }
+
+    /** Weighted least squares for {@code P[i][j] ≈ b_i + b_j} over the off-diagonal: the normal equations, solved. */
+    private static double[] weightedFit(double[][] pairwise, double[] weights) {
+        int m = pairwise.length;
+        double[][] normal = new double[m][m + 1];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                if (i != j) {
+                    double w = weights[i * m + j];
+                    double y = pairwise[i][j];
+                    normal[i][i] += w;
+                    normal[j][j] += w;
+                    normal[i][j] += w;
+                    normal[j][i] += w;
+                    normal[i][m] += w * y;
+                    normal[j][m] += w * y;
+                }
+            }
         }
-        return new Background(overall, a, RobustBackground.MAD_TO_SD * RobustBackground.median(residuals));
+        return solve(normal);
+    }
+
+    /**
+     * Gaussian elimination with partial pivoting on an augmented {@code m × (m+1)} system. The system of
+     * the two-way fit is positive definite for m ≥ 3 with positive weights (the pairs of a triangle already
+     * separate every b), so no pivot vanishes.
+     */
+    private static double[] solve(double[][] a) {
+        int m = a.length;
+        for (int col = 0; col < m; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < m; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] swap = a[col];
+            a[col] = a[pivot];
+            a[pivot] = swap;
+            for (int r = col + 1; r < m; r++) {
+                double factor = a[r][col] / a[col][col];
+                for (int c = col; c <= m; c++) {
+                    a[r][c] -= factor * a[col][c];
+                }
+            }
+        }
+        double[] x = new double[m];
+        for (int r = m - 1; r >= 0; r--) {
+            double sum = a[r][m];
+            for (int c = r + 1; c < m; c++) {
+                sum -= a[r][c] * x[c];
+            }
+            x[r] = sum / a[r][r];
+        }
+        return x;
+    }
+
+    private static double medianAbsoluteResidual(double[][] pairwise, double[] b, double[] out) {
+        int k = 0;
+        for (int i = 0; i < pairwise.length; i++) {
+            for (int j = 0; j < pairwise.length; j++) {
+                if (i != j) {
+                    out[k++] = Math.abs(pairwise[i][j] - b[i] - b[j]);
+                }
+            }
+        }
+        return RobustBackground.median(out);
     }
 
     @Override
@@ -191,24 +273,6 @@ public final class PairwiseCalibratedStep implements PoolStep {
                 }
             }
         }
-    }
-
-    /** {@code P[i][j] − a_i − a_j − shift} for every off-diagonal entry, into {@code out}. */
-    private static double[] offDiagonal(double[][] pairwise, double[] a, double shift, double[] out) {
-        int k = 0;
-        for (int i = 0; i < pairwise.length; i++) {
-            for (int j = 0; j < pairwise.length; j++) {
-                if (j != i) {
-                    out[k++] = pairwise[i][j] - a[i] - a[j] - shift;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Largest minus smallest of values sorted ascending. */
-    private static double spread(double[] sorted) {
-        return sorted[sorted.length - 1] - sorted[0];
     }
 
     private static boolean isSymmetric(double[][] matrix) {

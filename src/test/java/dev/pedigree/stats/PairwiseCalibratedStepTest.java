@@ -103,12 +103,30 @@ class PairwiseCalibratedStepTest {
         PairwiseCalibratedStep.Background b = PairwiseCalibratedStep.background(p);
         assertEquals(0, b.scale(), 1e-12);
         for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 5; j++) {
-                if (i != j) {
-                    assertEquals(p[i][j], b.overall() + b.eccentricity()[i] + b.eccentricity()[j], 1e-12);
-                }
+            assertEquals(0.5 + a[i], b.eccentricity()[i], 1e-12);
+        }
+    }
+
+    @Test
+    void oneOutlyingPairBarelyMovesTheFitAndStandsOutAsAResidual() {
+        // a 6-model additive matrix with small noise, then models 4 and 5 made twins (distance 0.01)
+        SplittableRandom data = new SplittableRandom(4);
+        double[] a = {0.0, 0.3, -0.1, 0.2, 0.05, 0.15};
+        double[][] p = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            for (int j = i + 1; j < 6; j++) {
+                p[i][j] = p[j][i] = 1.0 + a[i] + a[j] + 0.01 * data.nextGaussian();
             }
         }
+        PairwiseCalibratedStep.Background clean = PairwiseCalibratedStep.background(p);
+        p[4][5] = p[5][4] = 0.01;
+        PairwiseCalibratedStep.Background twins = PairwiseCalibratedStep.background(p);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(clean.eccentricity()[i], twins.eccentricity()[i], 0.05, "model " + i);
+        }
+        assertTrue(twins.scale() < 3 * clean.scale(), twins.scale() + " vs " + clean.scale());
+        double twinResidual = (p[4][5] - twins.eccentricity()[4] - twins.eccentricity()[5]) / twins.scale();
+        assertTrue(twinResidual < -20, "twin residual " + twinResidual);
     }
 
     @Test
