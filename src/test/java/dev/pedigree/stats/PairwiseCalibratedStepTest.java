@@ -74,6 +74,12 @@ class PairwiseCalibratedStepTest {
     }
 
     @Test
+    void theLevelHoldsOnPoolsOfSixAsLargeAsTheRealEncoderPool() {
+        int nonEmpty = rejections(6, false, 54);
+        assertTrue(nonEmpty >= 14 && nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools of 6 gave a non-empty set at α = 0.1");
+    }
+
+    @Test
     void twinsAmongTheCandidatesDoNotInflateTheLevel() {
         int nonEmpty = rejections(10, true, 52);
         assertTrue(nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools with twin candidates gave a non-empty set at α = 0.1");
