@@ -10,7 +10,12 @@ public final class Benchmarks {
     public static List<Benchmark> all() {
         return List.of(
                 // each benchmark adds its line here
-                new MpsStepBenchmark()
+                new GgufDecodeBenchmark(),
+                new InspectBenchmark(),
+                new SafetensorsDecodeBenchmark(),
+                new OnnxReadBenchmark(),
+                new MpsStepBenchmark(),
+                new CompareBenchmark()
         );
     }
 }

@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
         description = "Tells, with evidence and statistical guarantees, whether AI models share an origin.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            DemoCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
+            PromptsCommand.class,
+            BaselineCommand.class,
             SetCommand.class,
             ExperimentCommand.class,
         },

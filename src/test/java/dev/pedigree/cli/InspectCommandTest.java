@@ -1,0 +1,104 @@
+package dev.pedigree.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad MODEL arguments through the real command line: exit code 2, one line on stderr, nothing cached. */
+class InspectCommandTest {
+    @TempDir
+    Path tmp;
+    private String savedCache;
+    private String savedRepo;
+
+    @BeforeEach
+    void isolateCacheAndRepository() {
+        savedCache = System.getProperty("pedigree.cache");
+        savedRepo = System.getProperty("maven.repo.local");
+        System.setProperty("pedigree.cache", tmp.resolve("cache").toString());
+        System.setProperty("maven.repo.local", tmp.resolve("repo").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        restore("pedigree.cache", savedCache);
+        restore("maven.repo.local", savedRepo);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void badModelArgumentsExitTwoWithOneLineNamingThem() throws IOException {
+        Path pickleDir = Files.createDirectories(tmp.resolve("torch-model"));
+        Files.writeString(pickleDir.resolve("pytorch_model.bin"), "pickle bytes");
+        Path emptyDir = Files.createDirectories(tmp.resolve("empty"));
+        Path slipJar = tmp.resolve("repo/org/evil/m/1/m-1.jar");
+        Files.createDirectories(slipJar.getParent());
+        try (OutputStream os = Files.newOutputStream(slipJar); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("../../escape.onnx"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        List<String[]> cases = List.of(
+                new String[] {tmp.resolve("no-such-model").toString(), "no such file"},
+                new String[] {"gs:bucket/model", "unknown MODEL scheme"},
+                new String[] {"maven:only:two", "expected maven:GROUP:ARTIFACT:VERSION"},
+                new String[] {"hf:acme/../etc", "expected hf:ORG/NAME"},
+                new String[] {pickleDir.toString(), "convert it to safetensors"},
+                new String[] {emptyDir.toString(), "no model weights found"},
+                new String[] {"maven:org.evil:m:1", "unsafe name"});
+        for (String[] c : cases) {
+            Run r = run("inspect", c[0]);
+            assertEquals(ExitCode.BAD_INPUT, r.exit(), c[0] + " -> " + r.err());
+            assertEquals("", r.out(), "nothing on stdout for " + c[0]);
+            List<String> lines = r.err().lines().toList();
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.getFirst().startsWith("pedigree: ") && lines.getFirst().contains(c[1]), lines.getFirst());
+        }
+        assertFalse(Files.exists(tmp.resolve("cache")), "nothing written to the cache on bad input");
+        assertFalse(Files.exists(tmp.resolve("escape.onnx")));
+    }
+
+    @Test
+    void htmlIsRefusedAndAMissingArgumentIsAUsageError() {
+        Path missing = tmp.resolve("m.safetensors");
+        Run html = run("inspect", missing.toString(), "--format", "html");
+        assertEquals(ExitCode.BAD_INPUT, html.exit());
+        assertTrue(html.err().contains("inspect prints table or json"), html.err());
+        assertEquals(ExitCode.BAD_INPUT, run("inspect").exit());
+    }
+}
