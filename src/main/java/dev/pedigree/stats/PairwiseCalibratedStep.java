@@ -40,7 +40,7 @@ import java.util.SplittableRandom;
 public final class PairwiseCalibratedStep implements PoolStep {
     /** Huber's tuning constant: 95% efficiency at normal residuals. */
     static final double HUBER_K = 1.345;
-    /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-12 of the data's range. */
+    /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
     static final int ROUNDS = 30;
 
     private final double[][] pairwise;
@@ -107,7 +107,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
                 }
             }
         }
-        double settled = 1e-12 * (highest - lowest);
+        double settled = 1e-7 * (highest - lowest);
         double scale = 0;
         for (int round = 0; round < ROUNDS; round++) {
             double[] next = weightedFit(pairwise, weights);
