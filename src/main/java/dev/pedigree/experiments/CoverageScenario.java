@@ -16,6 +16,14 @@ import java.util.List;
  * unrelated with {@code μ = tau·z_i}, {@code z_i ~ N(0,1)} drawn per pool (τ = 0: the equal-means null
  * holds); {@code σ_i = exp(sigmaSpread·u_i)}, {@code u_i ~ U(−1,1)} per pool (0: equal variances).
  *
+ * <p>With {@code pairSpread} set, every model (candidates and target) instead has an eccentricity
+ * {@code e_i = tau·z_i}, every pair of models an independent pair effect {@code pairSpread·w_ij}, and the
+ * expected distance of a pair is {@code e_i + e_j + pairSpread·w_ij} — so the target's mean distance to
+ * unrelated candidate i is {@code μ_i = e_f + e_i + pairSpread·w_fi} (a source's is that minus
+ * {@code signal·fade^depth}), and the candidates' mean distances to one another are drawn too, with the
+ * sampling error of a mean over N prompts added. The calibrated method then calibrates against them
+ * ({@code set --pairwise}); the paper's ignores them.
+ *
  * @param name         file stem of the outputs
  * @param title        figure title
  * @param replicates   pools per cell
@@ -33,11 +41,13 @@ import java.util.List;
  * @param figure       what the SVG plots
  * @param method       the provenance method every pool is tested with: {@code mps} (the paper's, when
  *                     absent) or {@code calibrated}; scenarios that differ only in it draw the same pools
+ * @param pairSpread   when present, draw candidate-to-candidate distances too (see above), with this
+ *                     spread of the pair effects (in units of σ)
  */
 public record CoverageScenario(String name, String title, int replicates, int permutations, long seed, List<Double> alphas,
         List<Integer> candidates, List<Integer> prompts, List<Integer> sources, List<Integer> depths,
         List<Double> sigmaSpread, List<Double> tau, double signal, double fade, Figure figure,
-        String method) {
+        String method, Double pairSpread) {
 
     /**
      * @param x      the axis: alpha, prompts, candidates, sources, depth, tau or sigmaSpread
@@ -89,6 +99,9 @@ public record CoverageScenario(String name, String title, int replicates, int pe
                     }
                 }
             }
+        }
+        if (pairSpread != null && !(pairSpread >= 0)) {
+            problems.add("pairSpread must be at least 0, got " + pairSpread);
         }
         if (method != null) {
             try {

@@ -1,6 +1,5 @@
 package dev.pedigree.experiments;
 
-import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.ExclusionStep;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
@@ -63,8 +62,13 @@ public final class CoverageSimulation {
 
     private ReplicateOutcome replicate(ProvenanceSetTest test, CoverageCell cell, int replicate, SplittableRandom stream) {
         long testSeed = stream.nextLong();
-        DistanceMatrix pool = SimulatedPool.draw(cell, stream);
-        ProvenanceSet set = test.withRandom(testSeed).test(pool, List.of());
+        ProvenanceSet set;
+        if (scenario.pairSpread() != null) {
+            SimulatedPool.Drawn drawn = SimulatedPool.drawWithPairwise(cell, scenario.pairSpread(), stream);
+            set = test.withRandom(testSeed).withPairwise(drawn.pairwise()).test(drawn.matrix(), List.of());
+        } else {
+            set = test.withRandom(testSeed).test(SimulatedPool.draw(cell, stream), List.of());
+        }
         List<Double> levels = scenario.alphas();
         int[] size = new int[levels.size()];
         int[] sourcesIn = new int[levels.size()];

@@ -94,6 +94,25 @@ class CoverageSimulationTest {
     }
 
     @Test
+    void aPairwiseScenarioCalibratesAgainstTheDrawnCandidateDistances() throws Exception {
+        Path file = dir.resolve("pairwise.json");
+        Files.writeString(file, """
+                {"name": "pairwise", "title": "test", "replicates": 20, "permutations": 99, "seed": 6, "method": "calibrated",
+                 "pairSpread": 0.05, "alphas": [0.05, 0.1], "candidates": [8], "prompts": [400], "sources": [1],
+                 "depths": [0], "sigmaSpread": [0.5], "tau": [0.3], "signal": 0.5, "fade": 1.0,
+                 "figure": {"x": "prompts", "y": ["coverage"], "series": ["sources"], "alpha": 0.05}}
+                """);
+        CoverageScenario s = CoverageScenario.read(file);
+        List<ReplicateOutcome> outcomes = new CoverageSimulation(s, 1).run(new PrintWriter(new StringWriter()));
+        // the source is 10 pair-effect SDs nearer than its eccentricity predicts, while the unrelated means spread
+        // 0.3σ: only the candidate-to-candidate background can tell it from the unrelated models
+        long covered = outcomes.stream().filter(o -> o.covered(0)).count();
+        assertTrue(covered >= 18, covered + " of 20 pools covered the source at α = 0.05");
+        Files.writeString(file, Files.readString(file).replace("\"pairSpread\": 0.05", "\"pairSpread\": -1"));
+        assertThrows(BadInputException.class, () -> CoverageScenario.read(file));
+    }
+
+    @Test
     void aMalformedScenarioIsBadInput() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"name\": \"x\", \"replicates\": 0}");
