@@ -9,13 +9,13 @@ public final class Benchmarks {
 
     public static List<Benchmark> all() {
         return List.of(
-                // each benchmark adds its line here
                 new GgufDecodeBenchmark(),
                 new InspectBenchmark(),
                 new SafetensorsDecodeBenchmark(),
                 new OnnxReadBenchmark(),
                 new MpsStepBenchmark(),
-                new CompareBenchmark()
+                new CompareBenchmark(),
+                new BackendBenchmark()
         );
     }
 }

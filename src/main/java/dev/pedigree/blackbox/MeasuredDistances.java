@@ -1,0 +1,35 @@
+package dev.pedigree.blackbox;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The m × N matrix {@code values[i][t] = D(target(x_t), candidates[i](x_t))} (smaller = more alike) that
+ * querying the models gave — the rows and names the MPS engine's {@code stats.DistanceMatrix} takes —
+ * with the distance's name, the prompt set's hash, and the candidates that were left out and why (keyed
+ * by the spec as given when the model could not be opened, by the model's name when it could not be
+ * queried).
+ */
+public record MeasuredDistances(String distance, String target, List<String> candidates, double[][] values,
+        String promptSetSha256, Map<String, String> excluded) {
+    public MeasuredDistances {
+        candidates = List.copyOf(candidates);
+        excluded = Map.copyOf(excluded);
+        if (values.length != candidates.size()) {
+            throw new IllegalArgumentException(values.length + " rows for " + candidates.size() + " candidates");
+        }
+    }
+
+    /** The mean distance of each candidate over the prompts. */
+    public double[] rowMeans() {
+        double[] means = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double sum = 0;
+            for (double v : values[i]) {
+                sum += v;
+            }
+            means[i] = sum / values[i].length;
+        }
+        return means;
+    }
+}
