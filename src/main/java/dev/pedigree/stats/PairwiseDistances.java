@@ -7,9 +7,10 @@ import java.util.Set;
 /**
  * Mean distances between the candidates themselves, {@code mean[i][j] = mean_t D(g_i(x_t), g_j(x_t))} on the
  * same prompts and with the same distance as the target's matrix: what unrelated models' distances look
- * like, measured rather than assumed. The black-box side produces it by building the matrix once per
- * candidate with that candidate as the target ({@code DistanceMatrixBuilder.build(g_i, others, distance)})
- * and taking row means; {@code pedigree set --pairwise P.csv} reads it from a file.
+ * like, measured rather than assumed. The black-box side produces it with
+ * {@code blackbox.PairwiseDistanceBuilder} (every candidate in turn as the target, through the output cache,
+ * so no model is queried twice); {@code pedigree set --pairwise P.csv} reads it from a file
+ * ({@link PairwiseDistancesCsv}); {@link ProvenanceSetTest#withPairwise} uses it.
  *
  * <p>Only off-diagonal entries are used. A distance need not be symmetric (a token distance follows the
  * first model's greedy continuation); row i is "distances measured with g_i in the target's role".
