@@ -136,6 +136,20 @@ class PairwiseCalibratedStepTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameRunAndTheMatrixOrderDoesNotMatter() {
+        World w = world(8, 1, true, new SplittableRandom(60));
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                .withPermutations(199).withRandom(4);
+        ProvenanceSet first = test.test(w.matrix(), List.of());
+        assertEquals(first, test.test(w.matrix(), List.of()));
+        // the pairwise file may list the models in any order: it is aligned to the matrix by name
+        List<String> reversed = new ArrayList<>(w.pairwise().names());
+        java.util.Collections.reverse(reversed);
+        PairwiseDistances shuffled = new PairwiseDistances(reversed, w.pairwise().alignedTo(reversed));
+        assertEquals(first, test.withPairwise(shuffled).test(w.matrix(), List.of()));
+    }
+
+    @Test
     void pairwiseDistancesMustCoverEveryModelOfTheMatrix() {
         World w = world(6, 0, false, new SplittableRandom(1));
         List<String> more = new ArrayList<>(w.matrix().names());
