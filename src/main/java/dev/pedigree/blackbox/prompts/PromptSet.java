@@ -38,6 +38,23 @@ public record PromptSet(String name, List<String> prompts, String sha256) {
     }
 
     /**
+     * The first {@code n} prompts (all when {@code n} is at least the size). The hash of a prefix is the
+     * SHA-256 of its prompts written one per line, each ending in a newline, so cached answers of a
+     * prefix are never confused with the whole set's.
+     */
+    public PromptSet first(int n) {
+        if (n < 1) {
+            throw new BadInputException("a prompt count must be at least 1, not " + n);
+        }
+        if (n >= prompts.size()) {
+            return this;
+        }
+        List<String> head = prompts.subList(0, n);
+        byte[] bytes = (String.join("\n", head) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new PromptSet(name + "[:" + n + "]", head, sha256(bytes));
+    }
+
+    /**
      * @throws BadInputException when the file cannot be read or breaks the rules above
      */
     public static PromptSet load(Path file) {
