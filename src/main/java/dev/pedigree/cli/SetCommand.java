@@ -3,10 +3,15 @@ package dev.pedigree.cli;
 import dev.pedigree.error.BadInputException;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
+import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.PairwiseDistancesCsv;
+import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
+import dev.pedigree.stats.SetComparison;
 import dev.pedigree.blackbox.Decoding;
 import dev.pedigree.blackbox.MatrixRequest;
+import dev.pedigree.blackbox.MeasuredDistances;
 import dev.pedigree.blackbox.Progress;
 import dev.pedigree.blackbox.QueryableModels;
 import dev.pedigree.blackbox.cache.OutputCache;
@@ -23,6 +28,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,8 +42,15 @@ import picocli.CommandLine.Spec;
  * exactly one source: a precomputed matrix ({@code --matrix}), or querying the models themselves
  * ({@code --target} and {@code --candidates}), in which case every candidate whose weights can be read
  * is also compared with the target's weights and the report sets both side by side.
+ *
+ * <p>Both provenance methods run on the same matrix with the same seed: the one {@code --method} names is
+ * the headline, the other is reported beside it, and every candidate is explained. The calibrated method
+ * takes its background from candidate-to-candidate distances when it has them ({@code --pairwise} with a
+ * matrix; measured from the models themselves with {@code --target}, unless {@code --no-pairwise}), and
+ * from the target's own row otherwise.
  */
-@Command(name = "set", description = "Which candidates is the target derived from? The MPS sequential permutation test.")
+@Command(name = "set", description = "Which candidates is the target derived from? The provenance set: calibrated (default) "
+        + "and the paper's MPS test beside it.")
 final class SetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,6 +105,20 @@ final class SetCommand implements Callable<Integer> {
             description = "models known to be unrelated to the target, kept in the pool, never in the set: names of matrix rows with --matrix, model specs with --target")
     List<String> references = new ArrayList<>();
 
+    @Option(names = "--method", defaultValue = "calibrated", paramLabel = "calibrated|mps",
+            description = "headline method: calibrated (null: no nearer than unrelated models are; background estimated) "
+                    + "or mps (the paper's equal-distance null); the other is reported beside it (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--pairwise", paramLabel = "P.csv",
+            description = "with --matrix: candidate-to-candidate mean distances (square CSV, a row and a column per model of the "
+                    + "matrix, same distance and prompts); the calibrated method then takes each candidate's background from them")
+    Path pairwiseFile;
+
+    @Option(names = "--no-pairwise", description = "with --target: do not measure candidate-to-candidate distances (faster; the "
+            + "calibrated background then comes from the target's row alone)")
+    boolean noPairwise;
+
     @Option(names = "--alpha", defaultValue = "0.05", description = "level of the set (default: ${DEFAULT-VALUE})")
     double alpha;
 
@@ -124,10 +151,19 @@ final class SetCommand implements Callable<Integer> {
         if (output.format == OutputOptions.Format.html) {
             throw new BadInputException("--format html: not available for pedigree set yet (use table or json)");
         }
+        ProvenanceMethod headline;
+        try {
+            headline = ProvenanceMethod.named(method);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--method " + method + ": " + e.getMessage());
+        }
         ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
                 .withRandom(seed).withThreads(threads);
         if (source.queries != null) {
-            return queried(test);
+            if (pairwiseFile != null) {
+                throw new BadInputException("--pairwise goes with --matrix; with --target the candidate-to-candidate distances are measured");
+            }
+            return queried(test, headline);
         }
         Path file = source.matrix;
         DistanceMatrix matrix = DistanceMatrixCsv.read(file);
@@ -139,16 +175,45 @@ final class SetCommand implements Callable<Integer> {
         if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
-        ProvenanceSet set = test.test(matrix, references);
+        PairwiseDistances pairwise = null;
+        if (pairwiseFile != null) {
+            pairwise = PairwiseDistancesCsv.read(pairwiseFile);
+            for (String name : matrix.names()) {
+                if (!pairwise.names().contains(name)) {
+                    throw new BadInputException("--pairwise " + pairwiseFile + ": no row for model " + name + " of " + file);
+                }
+            }
+        }
+        SetReport.Sets sets = bothSets(test, headline, matrix, references, null, pairwise,
+                pairwise != null ? "pairwise:" + pairwiseFile : "pool");
         String rendered = output.format == OutputOptions.Format.json
-                ? SetReport.json(set, file.toString())
-                : SetReport.table(set, file.toString());
+                ? SetReport.json(sets, file.toString())
+                : SetReport.table(sets, file.toString());
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
-        return failOnLink && !set.members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        return failOnLink && !sets.headline().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
     }
 
-    private int queried(ProvenanceSetTest test) {
+    /**
+     * Runs the methods the caller has not run yet on one matrix and explains every candidate.
+     *
+     * @param faithful the paper-faithful run when already done (the queried path), or null
+     */
+    private static SetReport.Sets bothSets(ProvenanceSetTest test, ProvenanceMethod headline, DistanceMatrix matrix,
+            List<String> references, ProvenanceSet faithful, PairwiseDistances pairwise, String calibration) {
+        ProvenanceSetTest calibratedTest = test.withMethod(ProvenanceMethod.CALIBRATED);
+        if (pairwise != null) {
+            calibratedTest = calibratedTest.withPairwise(pairwise);
+        }
+        ProvenanceSet calibrated = calibratedTest.test(matrix, references);
+        ProvenanceSet paper = faithful != null ? faithful : test.withMethod(ProvenanceMethod.MPS).test(matrix, references);
+        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, paper, pairwise);
+        return headline == ProvenanceMethod.CALIBRATED
+                ? new SetReport.Sets(calibrated, paper, explanations, calibration)
+                : new SetReport.Sets(paper, calibrated, explanations, calibration);
+    }
+
+    private int queried(ProvenanceSetTest test, ProvenanceMethod headline) {
         if (newTokens < 1 || weightPermutations < 1) {
             throw new BadInputException("--new-tokens and --weight-permutations must be at least 1");
         }
@@ -168,15 +233,58 @@ final class SetCommand implements Callable<Integer> {
                 new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
                 MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        ProvenanceRun.Result result = new ProvenanceRun(request, references, test,
+        ProvenanceRun.Result faithfulRun = new ProvenanceRun(request, references, test.withMethod(ProvenanceMethod.MPS),
                 noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
                 .run(err, !quiet && Progress.terminalAttached());
+        MeasuredDistances measured = faithfulRun.distances();
+        DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
+        PairwiseDistances pairwise = noPairwise ? null : measuredPairwise(request, measured, err);
+        SetReport.Sets sets = bothSets(test, headline, matrix, faithfulRun.referenceNames(), faithfulRun.set(), pairwise,
+                pairwise != null ? "pairwise:measured" : "pool");
+        ProvenanceRun.Result result = new ProvenanceRun.Result(sets.headline(), measured, faithfulRun.referenceNames(),
+                faithfulRun.weights());
         String where = "queries of " + source.queries.target + " on " + promptSet.name() + " (" + promptSet.size() + " prompts)";
         String rendered = output.format == OutputOptions.Format.json
-                ? SetReport.json(result, where)
-                : SetReport.table(result, where);
+                ? SetReport.json(result, sets, where)
+                : SetReport.table(result, sets, where);
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return failOnLink && !result.set().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+    }
+
+    /**
+     * Candidate-to-candidate mean distances for the calibrated background: every queried model in turn as
+     * the target against the others, through the same cache (so no model answers a prompt twice). Null, with
+     * a note on stderr, when fewer than 3 models were queried or a pair could not be measured.
+     */
+    private static PairwiseDistances measuredPairwise(MatrixRequest request, MeasuredDistances measured, PrintWriter err) {
+        List<String> names = measured.candidates();
+        if (names.size() < 3) {
+            return null;
+        }
+        double[][] mean = new double[names.size()][names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            List<String> others = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (j != i) {
+                    others.add(measured.specs().get(names.get(j)));
+                }
+            }
+            MeasuredDistances row = new MatrixRequest(measured.specs().get(names.get(i)), others, request.prompts(), request.distance(),
+                    request.decoding(), request.cacheDir(), request.options(), request.sentenceEmbedder()).measure(err, false);
+            double[] means = row.rowMeans();
+            for (int k = 0; k < row.candidates().size(); k++) {
+                int j = names.indexOf(row.candidates().get(k));
+                if (j >= 0) {
+                    mean[i][j] = means[k];
+                }
+            }
+            if (row.candidates().size() != others.size()) {
+                err.printf("candidate-to-candidate distances incomplete (%s): calibrating against the target's row alone%n", row.excluded());
+                err.flush();
+                return null;
+            }
+        }
+        return new PairwiseDistances(names, mean);
     }
 }

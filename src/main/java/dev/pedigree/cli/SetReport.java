@@ -10,25 +10,42 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pedigree.stats.ExclusionStep;
 import dev.pedigree.stats.ProvenanceSet;
+import dev.pedigree.stats.SetComparison;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link ProvenanceSet} for {@code pedigree set}: a JSON document or a table for people. */
+/**
+ * Renders the sets of {@code pedigree set}: a JSON document or a table for people. The headline set is the
+ * one {@code --method} names; the other method's set on the same matrix and seed is printed beside it,
+ * with an explanation for every candidate.
+ */
 final class SetReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SetReport() {
     }
 
-    static String json(ProvenanceSet set, String source) {
-        return write(tree(set, source));
+    /**
+     * Both runs of one matrix.
+     *
+     * @param headline     the run of {@code --method}
+     * @param beside       the other method's run on the same matrix and seed
+     * @param explanations every candidate's place in both sets
+     * @param calibration  where the calibrated method's background came from: {@code pool} or {@code pairwise:…}
+     */
+    record Sets(ProvenanceSet headline, ProvenanceSet beside, Map<String, SetComparison.Candidate> explanations,
+            String calibration) {
     }
 
-    /** The set from queried models, with the black-box summary and each candidate's weight evidence. */
-    static String json(ProvenanceRun.Result result, String source) {
-        ObjectNode root = tree(result.set(), source);
+    static String json(Sets sets, String source) {
+        return write(tree(sets, source));
+    }
+
+    /** The sets from queried models, with the black-box summary and each candidate's weight evidence. */
+    static String json(ProvenanceRun.Result result, Sets sets, String source) {
+        ObjectNode root = tree(sets, source);
         MeasuredDistances d = result.distances();
         ObjectNode box = root.putObject("black_box");
         box.put("distance", d.distance()).put("target", d.target()).put("prompt_set_sha256", d.promptSetSha256())
@@ -59,8 +76,8 @@ final class SetReport {
         return write(root);
     }
 
-    static String table(ProvenanceRun.Result result, String source) {
-        StringBuilder out = new StringBuilder(table(result.set(), source));
+    static String table(ProvenanceRun.Result result, Sets sets, String source) {
+        StringBuilder out = new StringBuilder(table(sets, source));
         MeasuredDistances d = result.distances();
         out.append(String.format(Locale.ROOT, "%nblack box: %s distance, %d prompts (sha256 %s)%n", d.distance(),
                 d.values().length == 0 ? 0 : d.values()[0].length, d.promptSetSha256().substring(0, 12)));
@@ -90,9 +107,12 @@ final class SetReport {
                 : w.candidate() + " is outside the set but its weights say related: behaviour drifted (heavy fine-tuning) or too few prompts";
     }
 
-    private static ObjectNode tree(ProvenanceSet set, String source) {
+    private static ObjectNode tree(Sets sets, String source) {
+        ProvenanceSet set = sets.headline();
+        ProvenanceSet beside = sets.beside();
         ObjectNode root = JSON.createObjectNode();
         root.put("method", set.method());
+        root.put("calibration", sets.calibration());
         root.put("source", source);
         root.put("alpha", set.alpha());
         root.put("permutations", set.permutations());
@@ -101,18 +121,26 @@ final class SetReport {
         root.put("tool_version", VersionProvider.toolVersion());
         root.put("stopped_because", set.stoppedBecause().label());
         Map<String, Double> scores = set.niScores();
-        ArrayNode members = root.putArray("provenance_set");
-        for (ExclusionStep s : set.members()) {
-            members.addObject().put("model", s.model()).put("p_value", s.monotonePValue()).put("ni_score", scores.get(s.model()));
-        }
-        ObjectNode sets = root.putObject("sets_by_alpha");
-        set.setsByLevel().forEach((level, names) -> names.forEach(sets.putArray(level(level))::add));
-        ArrayNode steps = root.putArray("steps");
-        for (ExclusionStep s : set.steps()) {
-            steps.addObject().put("step", s.number()).put("candidate", s.model()).put("is_reference", s.reference())
-                    .put("pool_size", s.poolSize()).put("t_statistic", s.statistic()).put("p_value", s.pValue())
-                    .put("monotone_p", s.monotonePValue());
-        }
+        members(root.putArray("provenance_set"), set);
+        ObjectNode byLevel = root.putObject("sets_by_alpha");
+        set.setsByLevel().forEach((level, names) -> names.forEach(byLevel.putArray(level(level))::add));
+        steps(root.putArray("steps"), set);
+        ObjectNode other = root.putObject(beside.method().equals("mps") ? "paper_faithful" : beside.method());
+        other.put("method", beside.method());
+        members(other.putArray("provenance_set"), beside);
+        steps(other.putArray("steps"), beside);
+        other.put("stopped_because", beside.stoppedBecause().label());
+        ObjectNode explained = root.putObject("explanation");
+        sets.explanations().forEach((name, c) -> {
+            ObjectNode e = explained.putObject(name);
+            e.put("in_calibrated_set", c.inCalibrated()).put("in_paper_faithful_set", c.inPaperFaithful());
+            if (Double.isFinite(c.backgroundZ())) {
+                e.put("background_z", c.backgroundZ());
+            } else {
+                e.putNull("background_z");
+            }
+            e.put("text", c.explanation());
+        });
         ObjectNode ni = root.putObject("ni_scores");
         scores.forEach((name, score) -> {
             if (score.isNaN()) {
@@ -128,6 +156,25 @@ final class SetReport {
         return root;
     }
 
+    private static void members(ArrayNode members, ProvenanceSet set) {
+        Map<String, Double> scores = set.niScores();
+        for (ExclusionStep s : set.members()) {
+            members.addObject().put("model", s.model()).put("p_value", s.monotonePValue()).put("ni_score", scores.get(s.model()));
+        }
+    }
+
+    /**
+     * {@code t_statistic} is the step's statistic: the studentised centred mean for mps, the robust background
+     * z for calibrated (both: smaller = nearer; the key keeps one name for both).
+     */
+    private static void steps(ArrayNode steps, ProvenanceSet set) {
+        for (ExclusionStep s : set.steps()) {
+            steps.addObject().put("step", s.number()).put("candidate", s.model()).put("is_reference", s.reference())
+                    .put("pool_size", s.poolSize()).put("t_statistic", s.statistic()).put("p_value", s.pValue())
+                    .put("monotone_p", s.monotonePValue());
+        }
+    }
+
     private static String write(ObjectNode root) {
         try {
             return JSON.writeValueAsString(root) + System.lineSeparator();
@@ -136,17 +183,20 @@ final class SetReport {
         }
     }
 
-    static String table(ProvenanceSet set, String source) {
+    static String table(Sets sets, String source) {
+        ProvenanceSet set = sets.headline();
         StringBuilder out = new StringBuilder();
         List<ExclusionStep> members = set.members();
         out.append(String.format(Locale.ROOT, "Provenance set (method %s, alpha %s): %s%n", set.method(), level(set.alpha()),
                 members.isEmpty() ? "empty" : String.join(", ", members.stream().map(ExclusionStep::model).toList())));
         out.append(String.format(Locale.ROOT, "stopped because: %s%n", set.stoppedBecause().label().replace('_', ' ')));
+        out.append(String.format(Locale.ROOT, "calibrated background: %s%n", sets.calibration()));
         untested(set).forEach(name -> out.append(String.format(Locale.ROOT,
                 "%s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
         out.append(String.format(Locale.ROOT, "matrix %s; %d candidates, %d reference model%s; R = %d permutations (p resolution %.2g); seed %d%n%n",
                 source, set.candidates().size(), set.references().size(), set.references().size() == 1 ? "" : "s", set.permutations(), 1.0 / (set.permutations() + 1), set.seed()));
-        out.append(String.format(Locale.ROOT, "%4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool", "t", "p", "monotone p"));
+        out.append(String.format(Locale.ROOT, "%4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool",
+                set.method().equals("mps") ? "t" : "z", "p", "monotone p"));
         for (ExclusionStep s : set.steps()) {
             out.append(String.format(Locale.ROOT, "%4d  %-32s %5d %12.4f %10.4g %10.4g%n", s.number(),
                     s.model() + (s.reference() ? " (ref)" : ""), s.poolSize(), s.statistic(), s.pValue(), s.monotonePValue()));
@@ -157,6 +207,11 @@ final class SetReport {
         out.append(String.format(Locale.ROOT, "%nNI-scores (-log10 p):%n"));
         set.niScores().forEach((name, score) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name,
                 score.isNaN() ? "untested" : String.format(Locale.ROOT, "%.3f", score))));
+        List<ExclusionStep> other = sets.beside().members();
+        out.append(String.format(Locale.ROOT, "%nBeside it, method %s at alpha %s: %s%n", sets.beside().method(),
+                level(sets.beside().alpha()), other.isEmpty() ? "empty" : String.join(", ", other.stream().map(ExclusionStep::model).toList())));
+        out.append(String.format(Locale.ROOT, "%nCandidate by candidate:%n"));
+        sets.explanations().forEach((name, c) -> out.append(String.format(Locale.ROOT, "  %-32s %s%n", name, c.explanation())));
         return out.toString();
     }
 

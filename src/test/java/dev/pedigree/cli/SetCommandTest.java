@@ -67,7 +67,7 @@ class SetCommandTest {
 
     @Test
     void jsonReportCarriesTheSetStepsLevelsAndProvenance() throws IOException {
-        Outcome o = run("set", "--matrix", plantedMatrix(true).toString(), "--alpha", "0.05", "--perms", "199", "--seed", "3",
+        Outcome o = run("set", "--method", "mps", "--matrix", plantedMatrix(true).toString(), "--alpha", "0.05", "--perms", "199", "--seed", "3",
                 "--format", "json");
         assertEquals(0, o.code(), o.err());
         JsonNode json = new ObjectMapper().readTree(o.out());
@@ -107,7 +107,7 @@ class SetCommandTest {
         Outcome without = run("set", "--matrix", plantedMatrix(false).toString(), "--perms", "199", "--format", "json");
         ObjectMapper mapper = new ObjectMapper();
         assertEquals(mapper.readTree(withHeader.out()).get("steps"), mapper.readTree(without.out()).get("steps"));
-        Outcome table = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "199");
+        Outcome table = run("set", "--method", "mps", "--matrix", plantedMatrix(true).toString(), "--perms", "199");
         assertEquals(0, table.code());
         assertTrue(table.out().contains("Provenance set (method mps, alpha 0.05): source-"), table.out());
         assertTrue(table.out().contains("NI-scores"), table.out());
@@ -149,13 +149,13 @@ class SetCommandTest {
             b.append(',').append(0.9 + 0.01 * random.nextDouble());
         }
         Files.writeString(file, a + "\n" + b + "\n");
-        Outcome o = run("set", "--matrix", file.toString(), "--perms", "99", "--format", "json");
+        Outcome o = run("set", "--method", "mps", "--matrix", file.toString(), "--perms", "99", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(o.out());
         assertEquals("pool_reduced_to_one_model", json.get("stopped_because").asText(), o.out());
         assertEquals("near", json.get("provenance_set").get(0).get("model").asText());
         assertEquals("[\"far\"]", json.get("untested").toString());
         assertTrue(json.get("ni_scores").get("far").isNull());
-        Outcome table = run("set", "--matrix", file.toString(), "--perms", "99");
+        Outcome table = run("set", "--method", "mps", "--matrix", file.toString(), "--perms", "99");
         assertTrue(table.out().contains("far could not be tested"), table.out());
     }
 
