@@ -1,6 +1,7 @@
 package dev.pedigree.experiments;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ final class EncoderPairs {
     private EncoderPairs() {
     }
 
+    /** The five int8 twins first (the only pairs with a known answer), then every other pair. */
     static List<BenchPair> all() {
         List<BenchPair> pairs = new ArrayList<>();
         for (int i = 0; i < MODELS.size(); i++) {
@@ -35,6 +37,7 @@ final class EncoderPairs {
                         twin ? "yes" : "unknown"));
             }
         }
+        pairs.sort(Comparator.comparing(p -> !p.label().equals("related")));
         return pairs;
     }
 
