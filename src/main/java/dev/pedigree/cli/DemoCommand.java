@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run pedigree's jobs on real published models taken through Maven: inspect the int8 all-MiniLM-L6-v2, "
-                + "compare its weights with the fp32 original, and find its provenance set among five published encoders "
+                + "compare its weights with the fp32 original, scan it against the shipped fingerprint database, and find its provenance set among five published encoders "
                 + "(black-box queries, the set test, and each candidate's weights beside it).")
 final class DemoCommand implements Callable<Integer> {
     private static final String JARS = "maven:dev.langchain4j:langchain4j-embeddings-";
@@ -36,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         List<List<String>> jobs = new ArrayList<>();
         jobs.add(List.of("inspect", TARGET, "--no-digest"));
         jobs.add(List.of("compare", CANDIDATES.getFirst(), TARGET));
+        jobs.add(List.of("scan", TARGET, "--top-k", "5"));
         List<String> set = new ArrayList<>(List.of("set", "--target", TARGET, "--candidates"));
         set.addAll(CANDIDATES);
         set.addAll(List.of("--prompt-count", Integer.toString(promptCount), "--perms", "999", "--seed", "1"));

@@ -1,15 +1,14 @@
 package dev.pedigree.cli;
 
 import dev.pedigree.error.BadInputException;
-import dev.pedigree.report.ModelSubjects;
-import dev.pedigree.report.ProvenanceSets;
-import dev.pedigree.report.Report;
-import dev.pedigree.report.ReportBuilder;
-import dev.pedigree.report.Subject;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
+import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.PairwiseDistancesCsv;
+import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
+import dev.pedigree.stats.SetComparison;
 import dev.pedigree.blackbox.Decoding;
 import dev.pedigree.blackbox.MatrixRequest;
 import dev.pedigree.blackbox.MeasuredDistances;
@@ -19,7 +18,6 @@ import dev.pedigree.blackbox.cache.OutputCache;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.blackbox.prompts.ShippedPrompts;
 import dev.pedigree.model.open.FormatWiring;
-import dev.pedigree.model.open.Model;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
@@ -29,7 +27,6 @@ import dev.pedigree.signals.WeightAlignment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,8 +42,15 @@ import picocli.CommandLine.Spec;
  * exactly one source: a precomputed matrix ({@code --matrix}), or querying the models themselves
  * ({@code --target} and {@code --candidates}), in which case every candidate whose weights can be read
  * is also compared with the target's weights and the report sets both side by side.
+ *
+ * <p>Both provenance methods run on the same matrix with the same seed: the one {@code --method} names is
+ * the headline, the other is reported beside it, and every candidate is explained. The calibrated method
+ * takes its background from candidate-to-candidate distances when it has them ({@code --pairwise} with a
+ * matrix; measured from the models themselves with {@code --target}, unless {@code --no-pairwise}), and
+ * from the target's own row otherwise.
  */
-@Command(name = "set", description = "Which candidates is the target derived from? The MPS sequential permutation test.")
+@Command(name = "set", description = "Which candidates is the target derived from? The provenance set: calibrated (default) "
+        + "and the paper's MPS test beside it.")
 final class SetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -101,6 +105,20 @@ final class SetCommand implements Callable<Integer> {
             description = "models known to be unrelated to the target, kept in the pool, never in the set: names of matrix rows with --matrix, model specs with --target")
     List<String> references = new ArrayList<>();
 
+    @Option(names = "--method", defaultValue = "calibrated", paramLabel = "calibrated|mps",
+            description = "headline method: calibrated (null: no nearer than unrelated models are; background estimated) "
+                    + "or mps (the paper's equal-distance null); the other is reported beside it (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--pairwise", paramLabel = "P.csv",
+            description = "with --matrix: candidate-to-candidate mean distances (square CSV, a row and a column per model of the "
+                    + "matrix, same distance and prompts); the calibrated method then takes each candidate's background from them")
+    Path pairwiseFile;
+
+    @Option(names = "--no-pairwise", description = "with --target: do not measure candidate-to-candidate distances (faster; the "
+            + "calibrated background then comes from the target's row alone)")
+    boolean noPairwise;
+
     @Option(names = "--alpha", defaultValue = "0.05", description = "level of the set (default: ${DEFAULT-VALUE})")
     double alpha;
 
@@ -113,16 +131,11 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all processors); results do not depend on it")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--target-name", paramLabel = "NAME", defaultValue = "target",
-            description = "with --matrix, the target's name in the report (default: ${DEFAULT-VALUE})")
-    String targetName;
-
-    @Option(names = "--no-digest", negatable = false,
-            description = "with --target, skip the content digests of the models (the CycloneDX BOM then has no hashes)")
-    boolean noDigest;
+    @Option(names = "--fail-on-link", description = "exit with code 1 when the set is not empty")
+    boolean failOnLink;
 
     @Mixin
-    ReportOptions output = new ReportOptions();
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -135,10 +148,22 @@ final class SetCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new BadInputException("--threads " + threads + ": at least 1 thread is needed");
         }
+        if (output.format == OutputOptions.Format.html) {
+            throw new BadInputException("--format html: not available for pedigree set yet (use table or json)");
+        }
+        ProvenanceMethod headline;
+        try {
+            headline = ProvenanceMethod.named(method);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--method " + method + ": " + e.getMessage());
+        }
         ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
                 .withRandom(seed).withThreads(threads);
         if (source.queries != null) {
-            return queried(test);
+            if (pairwiseFile != null) {
+                throw new BadInputException("--pairwise goes with --matrix; with --target the candidate-to-candidate distances are measured");
+            }
+            return queried(test, headline);
         }
         Path file = source.matrix;
         DistanceMatrix matrix = DistanceMatrixCsv.read(file);
@@ -150,34 +175,45 @@ final class SetCommand implements Callable<Integer> {
         if (references.containsAll(matrix.names())) {
             throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
         }
-        if (matrix.indexOf(targetName) >= 0) {
-            throw new BadInputException("--target-name " + targetName + ": also a model of " + file + "; give the target another name");
-        }
-        long t0 = System.nanoTime();
-        ProvenanceSet set = test.test(matrix, references);
-        return output.emit(matrixReport(set, matrix, file, (System.nanoTime() - t0) / 1_000_000), spec.commandLine().getOut());
-    }
-
-    private Report matrixReport(ProvenanceSet set, DistanceMatrix matrix, Path file, long millis) {
-        ReportBuilder b = Report.builder("set").seed("permutations", seed).timing("mps", millis);
-        b.subject(new Subject(targetName, "target", null, null, null));
-        for (String name : matrix.names()) {
-            b.subject(new Subject(name, references.contains(name) ? "reference" : "candidate", null, null, null));
-        }
-        b.provenanceSet(ProvenanceSets.section(set, targetName, null));
-        b.distances(ProvenanceSets.distances(matrix, "precomputed", null, Map.of()));
-        ProvenanceSets.links(set, targetName).forEach(b::link);
-        ProvenanceSets.findings(set, targetName).forEach(b::finding);
-        b.note("distances read from " + file + " (the models themselves were not opened: no digests, no declared lineage)");
-        for (String name : set.niScores().keySet()) {
-            if (set.niScores().get(name).isNaN()) {
-                b.note(name + " could not be tested: without reference models a pool of one has nothing to compare with (add --reference)");
+        PairwiseDistances pairwise = null;
+        if (pairwiseFile != null) {
+            pairwise = PairwiseDistancesCsv.read(pairwiseFile);
+            for (String name : matrix.names()) {
+                if (!pairwise.names().contains(name)) {
+                    throw new BadInputException("--pairwise " + pairwiseFile + ": no row for model " + name + " of " + file);
+                }
             }
         }
-        return b.build();
+        SetReport.Sets sets = bothSets(test, headline, matrix, references, null, pairwise,
+                pairwise != null ? "pairwise:" + pairwiseFile : "pool");
+        String rendered = output.format == OutputOptions.Format.json
+                ? SetReport.json(sets, file.toString())
+                : SetReport.table(sets, file.toString());
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return failOnLink && !sets.headline().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
     }
 
-    private int queried(ProvenanceSetTest test) {
+    /**
+     * Runs the methods the caller has not run yet on one matrix and explains every candidate.
+     *
+     * @param faithful the paper-faithful run when already done (the queried path), or null
+     */
+    private static SetReport.Sets bothSets(ProvenanceSetTest test, ProvenanceMethod headline, DistanceMatrix matrix,
+            List<String> references, ProvenanceSet faithful, PairwiseDistances pairwise, String calibration) {
+        ProvenanceSetTest calibratedTest = test.withMethod(ProvenanceMethod.CALIBRATED);
+        if (pairwise != null) {
+            calibratedTest = calibratedTest.withPairwise(pairwise);
+        }
+        ProvenanceSet calibrated = calibratedTest.test(matrix, references);
+        ProvenanceSet paper = faithful != null ? faithful : test.withMethod(ProvenanceMethod.MPS).test(matrix, references);
+        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, paper, pairwise);
+        return headline == ProvenanceMethod.CALIBRATED
+                ? new SetReport.Sets(calibrated, paper, explanations, calibration)
+                : new SetReport.Sets(paper, calibrated, explanations, calibration);
+    }
+
+    private int queried(ProvenanceSetTest test, ProvenanceMethod headline) {
         if (newTokens < 1 || weightPermutations < 1) {
             throw new BadInputException("--new-tokens and --weight-permutations must be at least 1");
         }
@@ -197,34 +233,58 @@ final class SetCommand implements Callable<Integer> {
                 new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
                 MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        long t0 = System.nanoTime();
-        ProvenanceRun.Result result = new ProvenanceRun(request, references, test,
+        ProvenanceRun.Result faithfulRun = new ProvenanceRun(request, references, test.withMethod(ProvenanceMethod.MPS),
                 noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
                 .run(err, !quiet && Progress.terminalAttached());
-        Map<String, Long> timings = new LinkedHashMap<>();
-        timings.put("queries_mps_and_weights", (System.nanoTime() - t0) / 1_000_000);
-        long t1 = System.nanoTime();
-        MeasuredDistances d = result.distances();
-        List<Subject> subjects = new ArrayList<>();
-        subjects.add(subject(opener, d.target(), source.queries.target, "target", err));
-        for (String name : d.candidates()) {
-            subjects.add(subject(opener, name, d.specs().get(name), result.referenceNames().contains(name) ? "reference" : "candidate", err));
-        }
-        timings.put("digests_and_declared_lineage", (System.nanoTime() - t1) / 1_000_000);
-        Report report = ProvenanceSets.queried(result, subjects, timings);
-        return output.emit(report, spec.commandLine().getOut());
+        MeasuredDistances measured = faithfulRun.distances();
+        DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
+        PairwiseDistances pairwise = noPairwise ? null : measuredPairwise(request, measured, err);
+        SetReport.Sets sets = bothSets(test, headline, matrix, faithfulRun.referenceNames(), faithfulRun.set(), pairwise,
+                pairwise != null ? "pairwise:measured" : "pool");
+        ProvenanceRun.Result result = new ProvenanceRun.Result(sets.headline(), measured, faithfulRun.referenceNames(),
+                faithfulRun.weights());
+        String where = "queries of " + source.queries.target + " on " + promptSet.name() + " (" + promptSet.size() + " prompts)";
+        String rendered = output.format == OutputOptions.Format.json
+                ? SetReport.json(result, sets, where)
+                : SetReport.table(result, sets, where);
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return failOnLink && !result.set().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
     }
 
-    /** A queried model as a report subject: its declared lineage and digest when its files can be opened, else its name only. */
-    private Subject subject(ModelOpener opener, String name, String modelSpec, String role, PrintWriter err) {
-        if (modelSpec == null || modelSpec.startsWith("http://") || modelSpec.startsWith("https://")) {
-            return new Subject(name, role, "server", null, null);
+    /**
+     * Candidate-to-candidate mean distances for the calibrated background: every queried model in turn as
+     * the target against the others, through the same cache (so no model answers a prompt twice). Null, with
+     * a note on stderr, when fewer than 3 models were queried or a pair could not be measured.
+     */
+    private static PairwiseDistances measuredPairwise(MatrixRequest request, MeasuredDistances measured, PrintWriter err) {
+        List<String> names = measured.candidates();
+        if (names.size() < 3) {
+            return null;
         }
-        try (Model m = opener.open(modelSpec)) {
-            return ModelSubjects.of(name, m, role, !noDigest);
-        } catch (BadInputException e) {
-            err.println("set: " + name + ": no digest or declared lineage (" + e.getMessage() + ")");
-            return new Subject(name, role, null, null, null);
+        double[][] mean = new double[names.size()][names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            List<String> others = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (j != i) {
+                    others.add(measured.specs().get(names.get(j)));
+                }
+            }
+            MeasuredDistances row = new MatrixRequest(measured.specs().get(names.get(i)), others, request.prompts(), request.distance(),
+                    request.decoding(), request.cacheDir(), request.options(), request.sentenceEmbedder()).measure(err, false);
+            double[] means = row.rowMeans();
+            for (int k = 0; k < row.candidates().size(); k++) {
+                int j = names.indexOf(row.candidates().get(k));
+                if (j >= 0) {
+                    mean[i][j] = means[k];
+                }
+            }
+            if (row.candidates().size() != others.size()) {
+                err.printf("candidate-to-candidate distances incomplete (%s): calibrating against the target's row alone%n", row.excluded());
+                err.flush();
+                return null;
+            }
         }
+        return new PairwiseDistances(names, mean);
     }
 }

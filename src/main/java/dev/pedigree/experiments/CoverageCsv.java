@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** Writes a scenario's results: {@code <name>-replicates.csv} (one row per pool) and {@code <name>-summary.csv}. */
 final class CoverageCsv {
-    private static final String CELL = "scenario,cell,candidates,prompts,sources,depth,sigma_spread,tau,advantage,permutations";
+    private static final String CELL = "scenario,cell,candidates,prompts,sources,depth,sigma_spread,tau,advantage,permutations,method";
 
     private CoverageCsv() {
     }
@@ -72,7 +72,8 @@ final class CoverageCsv {
     }
 
     private static String cell(CoverageScenario scenario, CoverageCell c) {
-        return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%s,%s,%.6g,%d", scenario.name(), c.index(), c.candidates(), c.prompts(),
-                c.sources(), c.depth(), c.sigmaSpread(), c.tau(), c.advantage(), scenario.permutations());
+        return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%s,%s,%.6g,%d,%s", scenario.name(), c.index(), c.candidates(), c.prompts(),
+                c.sources(), c.depth(), c.sigmaSpread(), c.tau(), c.advantage(), scenario.permutations(),
+                scenario.provenanceMethod().label());
     }
 }

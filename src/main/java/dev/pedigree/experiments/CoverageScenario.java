@@ -3,6 +3,7 @@ package dev.pedigree.experiments;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.stats.ProvenanceMethod;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,14 @@ import java.util.List;
  * the first {@code sources} candidates are true sources with {@code μ = −signal·fade^depth}, the others
  * unrelated with {@code μ = tau·z_i}, {@code z_i ~ N(0,1)} drawn per pool (τ = 0: the equal-means null
  * holds); {@code σ_i = exp(sigmaSpread·u_i)}, {@code u_i ~ U(−1,1)} per pool (0: equal variances).
+ *
+ * <p>With {@code pairSpread} set, every model (candidates and target) instead has an eccentricity
+ * {@code e_i = tau·z_i}, every pair of models an independent pair effect {@code pairSpread·w_ij}, and the
+ * expected distance of a pair is {@code e_i + e_j + pairSpread·w_ij} — so the target's mean distance to
+ * unrelated candidate i is {@code μ_i = e_f + e_i + pairSpread·w_fi} (a source's is that minus
+ * {@code signal·fade^depth}), and the candidates' mean distances to one another are drawn too, with the
+ * sampling error of a mean over N prompts added. The calibrated method then calibrates against them
+ * ({@code set --pairwise}); the paper's ignores them.
  *
  * @param name         file stem of the outputs
  * @param title        figure title
@@ -30,10 +39,15 @@ import java.util.List;
  * @param signal       δ, the depth-0 source's mean distance advantage (in units of σ)
  * @param fade         ρ, the signal kept per derivation step
  * @param figure       what the SVG plots
+ * @param method       the provenance method every pool is tested with: {@code mps} (the paper's, when
+ *                     absent) or {@code calibrated}; scenarios that differ only in it draw the same pools
+ * @param pairSpread   when present, draw candidate-to-candidate distances too (see above), with this
+ *                     spread of the pair effects (in units of σ)
  */
 public record CoverageScenario(String name, String title, int replicates, int permutations, long seed, List<Double> alphas,
         List<Integer> candidates, List<Integer> prompts, List<Integer> sources, List<Integer> depths,
-        List<Double> sigmaSpread, List<Double> tau, double signal, double fade, Figure figure) {
+        List<Double> sigmaSpread, List<Double> tau, double signal, double fade, Figure figure,
+        String method, Double pairSpread) {
 
     /**
      * @param x      the axis: alpha, prompts, candidates, sources, depth, tau or sigmaSpread
@@ -42,6 +56,11 @@ public record CoverageScenario(String name, String title, int replicates, int pe
      * @param alpha  the level plotted when x is not alpha
      */
     public record Figure(String x, List<String> y, List<String> series, double alpha) {
+    }
+
+    /** The method of {@link #method}, {@code mps} when the scenario names none. */
+    public ProvenanceMethod provenanceMethod() {
+        return method == null ? ProvenanceMethod.MPS : ProvenanceMethod.named(method);
     }
 
     public static CoverageScenario read(Path file) {
@@ -79,6 +98,16 @@ public record CoverageScenario(String name, String title, int replicates, int pe
                         problems.add(k + " sources among " + m + " candidates (need 0 ≤ k < m)");
                     }
                 }
+            }
+        }
+        if (pairSpread != null && !(pairSpread >= 0)) {
+            problems.add("pairSpread must be at least 0, got " + pairSpread);
+        }
+        if (method != null) {
+            try {
+                ProvenanceMethod.named(method);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         if (figure == null || figure.x() == null || figure.y() == null || figure.y().isEmpty()) {

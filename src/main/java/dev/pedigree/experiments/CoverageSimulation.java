@@ -1,6 +1,5 @@
 package dev.pedigree.experiments;
 
-import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.ExclusionStep;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
@@ -14,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a {@link CoverageScenario}: for every cell, {@code replicates} pools, each tested once with the MPS
- * procedure carried to the largest level, its set read at every level.
+ * Runs a {@link CoverageScenario}: for every cell, {@code replicates} pools, each tested once with the scenario's
+ * provenance method carried to the largest level, its set read at every level.
  *
  * <p>Reproducible for any thread count: cell c draws from the c-th split of the scenario seed's stream,
  * replicate r from the r-th split of its cell's stream (all splits taken in order before any work), and
@@ -33,7 +32,8 @@ public final class CoverageSimulation {
 
     /** Every replicate of every cell, in cell then replicate order; progress lines go to {@code progress}. */
     public List<ReplicateOutcome> run(PrintWriter progress) throws InterruptedException {
-        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withLevels(scenario.alphas())
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withMethod(scenario.provenanceMethod())
+                .withLevels(scenario.alphas())
                 .withAlpha(scenario.alphas().getFirst()).withPermutations(scenario.permutations()).withThreads(1);
         SplittableRandom root = new SplittableRandom(scenario.seed());
         List<ReplicateOutcome> outcomes = new ArrayList<>();
@@ -62,8 +62,13 @@ public final class CoverageSimulation {
 
     private ReplicateOutcome replicate(ProvenanceSetTest test, CoverageCell cell, int replicate, SplittableRandom stream) {
         long testSeed = stream.nextLong();
-        DistanceMatrix pool = SimulatedPool.draw(cell, stream);
-        ProvenanceSet set = test.withRandom(testSeed).test(pool, List.of());
+        ProvenanceSet set;
+        if (scenario.pairSpread() != null) {
+            SimulatedPool.Drawn drawn = SimulatedPool.drawWithPairwise(cell, scenario.pairSpread(), stream);
+            set = test.withRandom(testSeed).withPairwise(drawn.pairwise()).test(drawn.matrix(), List.of());
+        } else {
+            set = test.withRandom(testSeed).test(SimulatedPool.draw(cell, stream), List.of());
+        }
         List<Double> levels = scenario.alphas();
         int[] size = new int[levels.size()];
         int[] sourcesIn = new int[levels.size()];

@@ -81,6 +81,22 @@ public final class DistanceMatrixCsv {
         return new DistanceMatrix(names, rows.toArray(double[][]::new));
     }
 
+    /** The cells of the file's header row (names unquoted), or null when it has none. */
+    public static List<String> header(Path file) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                return isHeader(cells) ? java.util.Arrays.stream(cells).map(c -> unquote(c.strip())).toList() : null;
+            }
+            return null;
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** A header names its first column {@code candidate} (or model, name), or has no number at all. */
     private static boolean isHeader(String[] cells) {
         String first = unquote(cells[0].strip()).toLowerCase(java.util.Locale.ROOT);

@@ -56,7 +56,8 @@ public final class MpsStep implements PoolStep {
         return "mps";
     }
 
-    private static void checkPool(double[][] rows) {
+    /** Refuses a pool of fewer than 2 models, fewer than 2 prompts, or rows of unequal length. */
+    static void checkPool(double[][] rows) {
         if (rows.length < 2) {
             throw new IllegalArgumentException("a step needs at least 2 models, got " + rows.length);
         }

@@ -15,6 +15,16 @@ public interface PoolStep {
      */
     StepOutcome test(double[][] rows, SplittableRandom random);
 
+    /**
+     * The same test when the step needs to know which models of the whole matrix are active (a step that
+     * calibrates against candidate-to-candidate distances does); the default ignores the indices.
+     *
+     * @param models the active models' row indices in the whole matrix, in pool order (parallel to rows)
+     */
+    default StepOutcome test(int[] models, double[][] rows, SplittableRandom random) {
+        return test(rows, random);
+    }
+
     /** Name of the method, as reports print it ({@code "mps"} for the paper's step). */
     String method();
 }

@@ -25,8 +25,11 @@ public final class ProvenanceSetTest {
     /** α of the headline set unless {@link #withAlpha} says otherwise. */
     public static final double DEFAULT_ALPHA = 0.05;
 
-    private static final ProvenanceSetTest DEFAULTS = new ProvenanceSetTest(DEFAULT_ALPHA, DEFAULT_LEVELS, 0, null,
-            Runtime.getRuntime().availableProcessors());
+    private static final ProvenanceSetTest DEFAULTS = new ProvenanceSetTest(ProvenanceMethod.MPS, null, DEFAULT_ALPHA, DEFAULT_LEVELS,
+            0, null, Runtime.getRuntime().availableProcessors());
+
+    private final ProvenanceMethod method;
+    private final PairwiseDistances pairwise;
 
     private final double alpha;
     private final List<Double> levels;
@@ -34,7 +37,10 @@ public final class ProvenanceSetTest {
     private final Long seed;
     private final int threads;
 
-    private ProvenanceSetTest(double alpha, List<Double> levels, int permutations, Long seed, int threads) {
+    private ProvenanceSetTest(ProvenanceMethod method, PairwiseDistances pairwise, double alpha, List<Double> levels,
+            int permutations, Long seed, int threads) {
+        this.method = method;
+        this.pairwise = pairwise;
         this.alpha = alpha;
         this.levels = levels;
         this.permutations = permutations;
@@ -42,15 +48,36 @@ public final class ProvenanceSetTest {
         this.threads = threads;
     }
 
-    /** α = 0.05, levels {0.01, 0.05, 0.1}, all processors; no permutations and no seed yet. */
+    /** The paper's method, α = 0.05, levels {0.01, 0.05, 0.1}, all processors; no permutations and no seed yet. */
     public static ProvenanceSetTest withDefaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The null every step tests: {@link ProvenanceMethod#MPS} (the paper's, the default of this API) or
+     * {@link ProvenanceMethod#CALIBRATED}. R ({@link #withPermutations}) is the number of permutations
+     * for the first and of background draws for the second.
+     */
+    public ProvenanceSetTest withMethod(ProvenanceMethod method) {
+        return new ProvenanceSetTest(java.util.Objects.requireNonNull(method, "method"), pairwise, alpha, levels, permutations,
+                seed, threads);
+    }
+
+    /**
+     * Candidate-to-candidate distances for the calibrated method: every step then calibrates against them
+     * ({@link PairwiseCalibratedStep}) instead of against the spread of the target's own row
+     * ({@link BackgroundCalibratedStep}). They must cover every model of the matrix the test is run on,
+     * reference models included. The paper's method ignores them.
+     */
+    public ProvenanceSetTest withPairwise(PairwiseDistances pairwise) {
+        return new ProvenanceSetTest(method, java.util.Objects.requireNonNull(pairwise, "pairwise"), alpha, levels, permutations,
+                seed, threads);
     }
 
     /** The level of the headline set, in (0, 1). */
     public ProvenanceSetTest withAlpha(double alpha) {
         checkLevel(alpha);
-        return new ProvenanceSetTest(alpha, levels, permutations, seed, threads);
+        return new ProvenanceSetTest(method, pairwise, alpha, levels, permutations, seed, threads);
     }
 
     /** The levels every result reports a set at (the run goes on to the largest of these and α). */
@@ -59,7 +86,7 @@ public final class ProvenanceSetTest {
             throw new IllegalArgumentException("at least one level is needed");
         }
         levels.forEach(ProvenanceSetTest::checkLevel);
-        return new ProvenanceSetTest(alpha, List.copyOf(new TreeSet<>(levels)), permutations, seed, threads);
+        return new ProvenanceSetTest(method, pairwise, alpha, List.copyOf(new TreeSet<>(levels)), permutations, seed, threads);
     }
 
     /** R ≥ 1 permutation replicates per step: p-values are multiples of 1/(R+1). */
@@ -67,12 +94,12 @@ public final class ProvenanceSetTest {
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations must be at least 1, got " + permutations);
         }
-        return new ProvenanceSetTest(alpha, levels, permutations, seed, threads);
+        return new ProvenanceSetTest(method, pairwise, alpha, levels, permutations, seed, threads);
     }
 
     /** The seed of the run's random stream (recorded in the result). */
     public ProvenanceSetTest withRandom(long seed) {
-        return new ProvenanceSetTest(alpha, levels, permutations, seed, threads);
+        return new ProvenanceSetTest(method, pairwise, alpha, levels, permutations, seed, threads);
     }
 
     /** Worker threads for the permutation replicates; the result does not depend on it. */
@@ -80,7 +107,7 @@ public final class ProvenanceSetTest {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        return new ProvenanceSetTest(alpha, levels, permutations, seed, threads);
+        return new ProvenanceSetTest(method, pairwise, alpha, levels, permutations, seed, threads);
     }
 
     /** {@code t_i} of every row of the matrix, the statistic of the first step (no resampling). */
@@ -104,7 +131,9 @@ public final class ProvenanceSetTest {
         }
         TreeSet<Double> all = new TreeSet<>(levels);
         all.add(alpha);
-        MpsStep step = new MpsStep(permutations, threads);
+        PoolStep step = method == ProvenanceMethod.CALIBRATED && pairwise != null
+                ? new PairwiseCalibratedStep(pairwise.alignedTo(matrix.names()), permutations)
+                : method.step(permutations, threads);
         SequentialExclusion procedure = new SequentialExclusion(step, all.last(), seed);
         SequentialExclusion.Run run = procedure.run(matrix, references);
         List<String> candidates = matrix.names().stream().filter(n -> !references.contains(n)).toList();

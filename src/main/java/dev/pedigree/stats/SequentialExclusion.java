@@ -67,10 +67,12 @@ public final class SequentialExclusion {
         double monotone = 0;
         while (candidates >= 1 && active.size() >= 2) {
             double[][] rows = new double[active.size()][];
+            int[] models = new int[active.size()];
             for (int k = 0; k < rows.length; k++) {
-                rows[k] = matrix.rows()[active.get(k)];
+                models[k] = active.get(k);
+                rows[k] = matrix.rows()[models[k]];
             }
-            StepOutcome outcome = step.test(rows, root.split());
+            StepOutcome outcome = step.test(models, rows, root.split());
             int nearest = active.get(outcome.nearest());
             monotone = Math.max(monotone, outcome.pValue());
             steps.add(new ExclusionStep(steps.size() + 1, matrix.names().get(nearest), reference[nearest],

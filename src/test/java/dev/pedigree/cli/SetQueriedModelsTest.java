@@ -24,7 +24,8 @@ class SetQueriedModelsTest {
         for (String c : candidates) {
             args.add(ZOO + c);
         }
-        args.addAll(List.of("--prompts", "sentences-en", "--prompt-count", "120", "--perms", "499", "--seed", "3",
+        // the paper-faithful method: with 4 candidates the calibrated background has too few pairs to reach α = 0.05
+        args.addAll(List.of("--method", "mps", "--prompts", "sentences-en", "--prompt-count", "120", "--perms", "499", "--seed", "3",
                 "--quiet", "--format", "json"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -37,49 +38,37 @@ class SetQueriedModelsTest {
     }
 
     private static JsonNode weightsOf(JsonNode report, String candidate) {
-        for (JsonNode w : report.path("weight_comparisons")) {
-            if (w.path("b").asText().equals(candidate)) {
+        for (JsonNode w : report.path("weights")) {
+            if (w.path("candidate").asText().equals(candidate)) {
                 return w;
             }
         }
-        throw new AssertionError("no weight evidence for " + candidate + " in " + report.path("weight_comparisons"));
+        throw new AssertionError("no weight evidence for " + candidate + " in " + report.path("weights"));
     }
 
     @Test
     void fineTunedTargetFindsItsParentFirstWithWeightsAgreeing() throws Exception {
         JsonNode r = run("tiny-llama-a-ft", "tiny-llama-a", "tiny-llama-b", "tiny-gpt2-a", "tiny-llama-b-py-heavy");
-        assertEquals("centred-logits", r.at("/distances/distance").asText(), "default distance for a causal LM");
-        assertEquals("tiny-llama-a", r.at("/provenance_set/steps/0/model").asText(), r.at("/provenance_set/steps").toString());
-        assertEquals("tiny-llama-a", r.at("/provenance_set/sets_by_alpha/0.05/0").asText(), r.toString());
+        assertEquals("centred-logits", r.path("black_box").path("distance").asText(), "default distance for a causal LM");
+        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
+        assertEquals("tiny-llama-a", r.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
         assertEquals("related", weightsOf(r, "tiny-llama-a").path("verdict").asText());
         assertEquals("unrelated", weightsOf(r, "tiny-llama-b").path("verdict").asText(), "independent same-config run");
-        assertEquals(4, r.path("weight_comparisons").size());
-        assertEquals(64, r.at("/subjects/0/digest").asText().length(), "the target's content digest");
-        // the card declares pedigree-zoo/tiny-llama-a; behaviour and weights both confirm it
-        JsonNode edge = r.at("/lineage/0");
-        assertEquals("tiny-llama-a", edge.path("from").asText(), r.path("lineage").toString());
-        assertEquals("confirmed", edge.path("status").asText());
-        assertEquals("[\"declared\",\"weights\",\"black-box\"]", edge.path("evidence").toString());
+        assertEquals(4, r.path("weights").size());
     }
 
     @Test
     void distilledTargetIsFoundByBehaviourWhileItsWeightsCannotMatch() throws Exception {
         JsonNode r = run("tiny-llama-a-distilled", "tiny-llama-a", "tiny-llama-b", "tiny-gpt2-a", "tiny-gpt2-a-ft");
-        assertEquals("tiny-llama-a", r.at("/provenance_set/steps/0/model").asText(), r.at("/provenance_set/steps").toString());
-        assertEquals("tiny-llama-a", r.at("/provenance_set/sets_by_alpha/0.05/0").asText(), r.toString());
-        // the student's card names tiny-llama-b; its behaviour points at tiny-llama-a, which it does not declare
-        boolean undeclaredTeacher = false;
-        for (JsonNode f : r.path("findings")) {
-            undeclaredTeacher |= f.path("kind").asText().equals("undeclared") && f.path("models").toString().contains("\"tiny-llama-a\"");
-        }
-        assertTrue(undeclaredTeacher, r.path("findings").toString());
+        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
+        assertEquals("tiny-llama-a", r.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
         JsonNode teacher = weightsOf(r, "tiny-llama-a");
         assertTrue(!teacher.path("verdict").asText().equals("related"), "a student starts from fresh weights: " + teacher);
         boolean calledOut = false;
-        for (JsonNode f : r.path("findings")) {
-            calledOut |= f.path("kind").asText().equals("disagreement") && f.path("models").toString().contains("\"tiny-llama-a\"");
+        for (JsonNode d : r.path("disagreements")) {
+            calledOut |= d.asText().startsWith("tiny-llama-a ");
         }
         assertTrue(calledOut || !teacher.path("verdict").asText().equals("unrelated"),
-                "a member whose weights say unrelated is called out: " + r.path("findings"));
+                "a member whose weights say unrelated is called out: " + r.path("disagreements"));
     }
 }

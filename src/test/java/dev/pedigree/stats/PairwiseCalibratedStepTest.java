@@ -1,0 +1,160 @@
+package dev.pedigree.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The calibrated step against candidate-to-candidate distances, on simulated pools of models with very
+ * unequal eccentricity: {@code P[i][j] = 0.5 + a_i + a_j + 0.03·e_ij}, {@code a_i ~ 0.1·N(0,1)} (a spread of
+ * unrelated distances three times the noise), and the target one more such model.
+ */
+class PairwiseCalibratedStepTest {
+    private static final int POOLS = 300;
+
+    /** models + 1 eccentricities; the last model is the target. Rows of the target matrix: N prompts around the means. */
+    private record World(DistanceMatrix matrix, PairwiseDistances pairwise) {
+    }
+
+    private static World world(int models, int sources, boolean twins, SplittableRandom data) {
+        int total = models + 1;
+        double[] a = new double[total];
+        for (int i = 0; i < total; i++) {
+            a[i] = 0.1 * data.nextGaussian();
+        }
+        double[][] p = new double[total][total];
+        for (int i = 0; i < total; i++) {
+            for (int j = i + 1; j < total; j++) {
+                p[i][j] = 0.5 + a[i] + a[j] + 0.03 * data.nextGaussian();
+                p[j][i] = p[i][j];
+            }
+        }
+        for (int s = 0; s < sources; s++) {
+            p[s][models] = p[models][s] = 0.02 + 0.01 * data.nextDouble();
+        }
+        if (twins) {
+            p[models - 1][models - 2] = p[models - 2][models - 1] = 0.01;
+        }
+        List<String> names = SimulatedPools.names(models);
+        double[][] rows = new double[models][40];
+        for (int i = 0; i < models; i++) {
+            for (int t = 0; t < 40; t++) {
+                rows[i][t] = p[models][i] + 0.05 * data.nextGaussian();
+            }
+        }
+        double[][] candidates = new double[models][models];
+        for (int i = 0; i < models; i++) {
+            System.arraycopy(p[i], 0, candidates[i], 0, models);
+        }
+        return new World(new DistanceMatrix(names, rows), new PairwiseDistances(names, candidates));
+    }
+
+    private static int rejections(int models, boolean twins, long seed) {
+        SplittableRandom data = new SplittableRandom(seed);
+        int nonEmpty = 0;
+        for (int pool = 0; pool < POOLS; pool++) {
+            World w = world(models, 0, twins, data);
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                    .withAlpha(0.1).withPermutations(99).withRandom(pool).test(w.matrix(), List.of());
+            nonEmpty += set.members().isEmpty() ? 0 : 1;
+        }
+        return nonEmpty;
+    }
+
+    @Test
+    void aTargetUnrelatedToEveryCandidateGivesANonEmptySetAtTheLevel() {
+        // binomial(300, 0.1) 99.9% band: scipy.stats.binom.ppf(0.0005, 300, 0.1) = 14, binom.isf(0.0005, 300, 0.1) = 48
+        int nonEmpty = rejections(10, false, 51);
+        assertTrue(nonEmpty >= 14 && nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools gave a non-empty set at α = 0.1");
+    }
+
+    @Test
+    void theLevelHoldsOnPoolsOfSixAsLargeAsTheRealEncoderPool() {
+        int nonEmpty = rejections(6, false, 54);
+        assertTrue(nonEmpty >= 14 && nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools of 6 gave a non-empty set at α = 0.1");
+    }
+
+    @Test
+    void twinsAmongTheCandidatesDoNotInflateTheLevel() {
+        int nonEmpty = rejections(10, true, 52);
+        assertTrue(nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools with twin candidates gave a non-empty set at α = 0.1");
+    }
+
+    @Test
+    void plantedSourcesAreFoundAndTheUnequallyEccentricRestIsNot() {
+        SplittableRandom data = new SplittableRandom(53);
+        for (int k : new int[] {1, 2}) {
+            World w = world(12, k, true, data);
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                    .withPermutations(199).withRandom(3).test(w.matrix(), List.of());
+            assertEquals(SimulatedPools.names(k), set.members().stream().map(ExclusionStep::model).sorted().toList(),
+                    k + " sources: " + set.steps());
+        }
+    }
+
+    @Test
+    void theTwoWayFitRecoversAnAdditiveMatrixExactly() {
+        double[] a = {0.0, 0.3, -0.1, 0.2, 0.05};
+        double[][] p = new double[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                p[i][j] = i == j ? 0 : 1.0 + a[i] + a[j];
+            }
+        }
+        PairwiseCalibratedStep.Background b = PairwiseCalibratedStep.background(p);
+        assertEquals(0, b.scale(), 1e-12);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0.5 + a[i], b.eccentricity()[i], 1e-12);
+        }
+    }
+
+    @Test
+    void oneOutlyingPairBarelyMovesTheFitAndStandsOutAsAResidual() {
+        // a 6-model additive matrix with small noise, then models 4 and 5 made twins (distance 0.01)
+        SplittableRandom data = new SplittableRandom(4);
+        double[] a = {0.0, 0.3, -0.1, 0.2, 0.05, 0.15};
+        double[][] p = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            for (int j = i + 1; j < 6; j++) {
+                p[i][j] = p[j][i] = 1.0 + a[i] + a[j] + 0.01 * data.nextGaussian();
+            }
+        }
+        PairwiseCalibratedStep.Background clean = PairwiseCalibratedStep.background(p);
+        p[4][5] = p[5][4] = 0.01;
+        PairwiseCalibratedStep.Background twins = PairwiseCalibratedStep.background(p);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(clean.eccentricity()[i], twins.eccentricity()[i], 0.05, "model " + i);
+        }
+        assertTrue(twins.scale() < 3 * clean.scale(), twins.scale() + " vs " + clean.scale());
+        double twinResidual = (p[4][5] - twins.eccentricity()[4] - twins.eccentricity()[5]) / twins.scale();
+        assertTrue(twinResidual < -20, "twin residual " + twinResidual);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunAndTheMatrixOrderDoesNotMatter() {
+        World w = world(8, 1, true, new SplittableRandom(60));
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                .withPermutations(199).withRandom(4);
+        ProvenanceSet first = test.test(w.matrix(), List.of());
+        assertEquals(first, test.test(w.matrix(), List.of()));
+        // the pairwise file may list the models in any order: it is aligned to the matrix by name
+        List<String> reversed = new ArrayList<>(w.pairwise().names());
+        java.util.Collections.reverse(reversed);
+        PairwiseDistances shuffled = new PairwiseDistances(reversed, w.pairwise().alignedTo(reversed));
+        assertEquals(first, test.withPairwise(shuffled).test(w.matrix(), List.of()));
+    }
+
+    @Test
+    void pairwiseDistancesMustCoverEveryModelOfTheMatrix() {
+        World w = world(6, 0, false, new SplittableRandom(1));
+        List<String> more = new ArrayList<>(w.matrix().names());
+        more.add("stranger");
+        assertThrows(IllegalArgumentException.class, () -> w.pairwise().alignedTo(more));
+        assertThrows(IllegalArgumentException.class, () -> new PairwiseDistances(List.of("a", "b"), new double[2][2]));
+    }
+}
