@@ -50,15 +50,25 @@ public final class ReportOptions {
             case json -> ReportJson.render(report);
             case html -> ReportHtmlRenderer.render(report);
         };
+        out.print(rendered);
+        out.flush();
+        return writeFiles(report);
+    }
+
+    /** Writes the requested CycloneDX and SARIF files and returns the exit code {@code --fail-on} asks for. */
+    int writeFiles(Report report) {
         if (cyclonedx != null) {
             write(cyclonedx, CycloneDxBom.render(report), "--cyclonedx");
         }
         if (sarif != null) {
             write(sarif, SarifLog.render(report), "--sarif");
         }
-        out.print(rendered);
-        out.flush();
         return FailOn.anyMatch(report, failOn) ? ExitCode.FOUND : ExitCode.DONE;
+    }
+
+    /** True when only the command's own table or JSON is asked for: no HTML, no files. */
+    boolean plainOnly() {
+        return output.format != OutputOptions.Format.html && cyclonedx == null && sarif == null;
     }
 
     /** Writes through a temporary file beside the target, so a reader never sees half a file. */

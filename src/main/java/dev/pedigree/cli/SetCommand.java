@@ -24,7 +24,11 @@ import dev.pedigree.model.source.SourceEnvironment;
 import dev.pedigree.provenance.DefaultDistance;
 import dev.pedigree.provenance.ProvenanceRun;
 import dev.pedigree.signals.WeightAlignment;
+import dev.pedigree.report.ProvenanceSets;
+import dev.pedigree.report.Report;
+import dev.pedigree.report.Subject;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +139,7 @@ final class SetCommand implements Callable<Integer> {
     boolean failOnLink;
 
     @Mixin
-    OutputOptions output;
+    ReportOptions report = new ReportOptions();
 
     @Override
     public Integer call() {
@@ -147,9 +151,6 @@ final class SetCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new BadInputException("--threads " + threads + ": at least 1 thread is needed");
-        }
-        if (output.format == OutputOptions.Format.html) {
-            throw new BadInputException("--format html: not available for pedigree set yet (use table or json)");
         }
         ProvenanceMethod headline;
         try {
@@ -186,12 +187,20 @@ final class SetCommand implements Callable<Integer> {
         }
         SetReport.Sets sets = bothSets(test, headline, matrix, references, null, pairwise,
                 pairwise != null ? "pairwise:" + pairwiseFile : "pool");
-        String rendered = output.format == OutputOptions.Format.json
+        int linkExit = failOnLink && !sets.headline().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        if (!report.plainOnly()) {
+            Report model = ProvenanceSets.matrix(sets.headline(), matrix, "target", file.toString(), besideNotes(sets));
+            if (report.format() == OutputOptions.Format.html) {
+                return Math.max(linkExit, report.emit(model, spec.commandLine().getOut()));
+            }
+            linkExit = Math.max(linkExit, report.writeFiles(model));
+        }
+        String rendered = report.format() == OutputOptions.Format.json
                 ? SetReport.json(sets, file.toString())
                 : SetReport.table(sets, file.toString());
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
-        return failOnLink && !sets.headline().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        return linkExit;
     }
 
     /**
@@ -244,12 +253,35 @@ final class SetCommand implements Callable<Integer> {
         ProvenanceRun.Result result = new ProvenanceRun.Result(sets.headline(), measured, faithfulRun.referenceNames(),
                 faithfulRun.weights());
         String where = "queries of " + source.queries.target + " on " + promptSet.name() + " (" + promptSet.size() + " prompts)";
-        String rendered = output.format == OutputOptions.Format.json
+        int linkExit = failOnLink && !result.set().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        if (!report.plainOnly()) {
+            List<Subject> subjects = new ArrayList<>();
+            subjects.add(new Subject(measured.target(), "target", null, null, null));
+            measured.candidates().forEach(n -> subjects.add(new Subject(n,
+                    result.referenceNames().contains(n) ? "reference" : "candidate", null, null, null)));
+            Report model = ProvenanceSets.queried(result, subjects, Map.of(), besideNotes(sets));
+            if (report.format() == OutputOptions.Format.html) {
+                return Math.max(linkExit, report.emit(model, spec.commandLine().getOut()));
+            }
+            linkExit = Math.max(linkExit, report.writeFiles(model));
+        }
+        String rendered = report.format() == OutputOptions.Format.json
                 ? SetReport.json(result, sets, where)
                 : SetReport.table(result, sets, where);
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
-        return failOnLink && !result.set().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
+        return linkExit;
+    }
+
+    /** The paper-faithful set, written beside the headline one in the shared report. */
+    private static List<String> besideNotes(SetReport.Sets sets) {
+        if (sets.beside() == null) {
+            return List.of();
+        }
+        List<String> names = sets.beside().members().stream().map(s -> s.model()).toList();
+        return List.of("provenance set of method " + sets.headline().method() + " above; the paper-faithful method "
+                + sets.beside().method() + " gives " + (names.isEmpty() ? "an empty set" : String.join(", ", names))
+                + " (the table and JSON outputs explain each difference)");
     }
 
     /**

@@ -85,12 +85,18 @@ public final class ProvenanceSets {
      * @param subjects the target first, then candidates and references, named as in the matrix
      */
     public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings) {
+        return queried(result, subjects, timings, List.of());
+    }
+
+    /** As above, with notes for the reader (e.g. the paper-faithful set beside the calibrated one). */
+    public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings, List<String> notes) {
         MeasuredDistances d = result.distances();
         ProvenanceSet set = result.set();
         String target = subjects.getFirst().name();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
         subjects.forEach(b::subject);
         timings.forEach(b::timing);
+        notes.forEach(b::note);
         b.provenanceSet(section(set, target, d.distance()));
         b.distances(distances(new DistanceMatrix(d.candidates(), d.values()), d.distance(), d.promptSetSha256(), d.excluded()));
         d.excluded().forEach(b::excluded);
@@ -113,6 +119,19 @@ public final class ProvenanceSets {
             b.link(new TestedLink(target, w.candidate(), false, Evidence.WEIGHTS, v, p, "weights " + c.verdict().label() + ", p = " + Numbers.p(p)));
             WeightComparisons.findings(c, target, w.candidate()).forEach(b::finding);
         }
+        return b.build();
+    }
+
+    /** The {@code set --matrix} report: the set and the distances, no models opened, so no weights and no digests. */
+    public static Report matrix(ProvenanceSet set, DistanceMatrix m, String target, String source, List<String> notes) {
+        ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
+        b.subject(new Subject(target, "target", null, null, null));
+        m.names().forEach(n -> b.subject(new Subject(n, set.references().contains(n) ? "reference" : "candidate", null, null, null)));
+        b.provenanceSet(section(set, target, "from " + source));
+        b.distances(distances(m, "from " + source, null, Map.of()));
+        links(set, target).forEach(b::link);
+        findings(set, target).forEach(b::finding);
+        notes.forEach(b::note);
         return b.build();
     }
 
