@@ -1,6 +1,11 @@
 package dev.pedigree.cli;
 
+import dev.pedigree.error.BadInputException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +35,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--prompt-count", defaultValue = "200", description = "prompts of the shipped sentences-en set to query (default: ${DEFAULT-VALUE})")
     int promptCount;
 
+    @Option(names = "--out", defaultValue = "pedigree-demo", paramLabel = "DIR",
+            description = "where the provenance report files go (default: ${DEFAULT-VALUE})")
+    Path reports;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,17 +48,36 @@ final class DemoCommand implements Callable<Integer> {
         jobs.add(List.of("scan", TARGET, "--top-k", "5"));
         List<String> set = new ArrayList<>(List.of("set", "--target", TARGET, "--candidates"));
         set.addAll(CANDIDATES);
-        set.addAll(List.of("--prompt-count", Integer.toString(promptCount), "--perms", "999", "--seed", "1"));
+        set.addAll(List.of("--prompt-count", Integer.toString(promptCount), "--perms", "999", "--seed", "1",
+                "--format", "html", "--cyclonedx", reports.resolve("provenance.cdx.json").toString(),
+                "--sarif", reports.resolve("provenance.sarif").toString()));
         jobs.add(set);
+        try {
+            Files.createDirectories(reports);
+        } catch (IOException e) {
+            throw new BadInputException("--out " + reports + ": cannot create (" + e.getMessage() + ")");
+        }
+        Path html = reports.resolve("provenance.html");
         for (List<String> job : jobs) {
             out.println("== pedigree " + String.join(" ", job));
             out.flush();
             CommandLine child = Main.commandLine();
-            child.setOut(out);
+            StringWriter page = new StringWriter();
+            boolean toFile = job == set;
+            child.setOut(toFile ? new PrintWriter(page) : out);
             child.setErr(spec.commandLine().getErr());
             int exit = child.execute(job.toArray(String[]::new));
             if (exit != ExitCode.DONE && exit != ExitCode.FOUND) {
                 return exit;
+            }
+            if (toFile) {
+                try {
+                    Files.writeString(html, page.toString());
+                } catch (IOException e) {
+                    throw new BadInputException(html + ": cannot write (" + e.getMessage() + ")");
+                }
+                out.println("provenance report written: " + html + " (HTML), " + reports.resolve("provenance.cdx.json")
+                        + " (CycloneDX 1.6 ML-BOM), " + reports.resolve("provenance.sarif") + " (SARIF 2.1.0)");
             }
             out.println();
         }
