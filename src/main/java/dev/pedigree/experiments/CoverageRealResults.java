@@ -34,7 +34,11 @@ final class CoverageRealResults {
             ZooLineage.Relation relation, boolean inSet) {
     }
 
+    private record Exclusion(String distance, String target, String candidate, String reason) {
+    }
+
     private final List<Double> levels;
+    private final List<Exclusion> exclusions = new ArrayList<>();
     private final List<TaskOutcome> tasks = new ArrayList<>();
     private final List<MemberOutcome> members = new ArrayList<>();
 
@@ -50,6 +54,10 @@ final class CoverageRealResults {
         }
     }
 
+    void exclude(String distance, String target, String candidate, String reason) {
+        exclusions.add(new Exclusion(distance, target, candidate, reason));
+    }
+
     /** Writes every CSV and figure for the outcomes so far; returns the files. */
     List<Path> write(Path out, List<Integer> counts) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -57,6 +65,7 @@ final class CoverageRealResults {
         files.add(writeMembers(out.resolve("members.csv")));
         files.add(writeSummary(out.resolve("summary.csv")));
         files.add(writeDepth(out.resolve("depth.csv")));
+        files.add(writeExclusions(out.resolve("excluded.csv")));
         int largest = counts.getLast();
         for (String distance : distances()) {
             files.add(write(out.resolve("coverage-" + distance + ".svg"), coverageFigure(distance)));
@@ -85,6 +94,18 @@ final class CoverageRealResults {
                     r == null ? "" : r.steps(), m.inSet()));
         }
         return write(file, csv.toString());
+    }
+
+    private Path writeExclusions(Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("distance,target,candidate,reason\n");
+        for (Exclusion e : exclusions) {
+            csv.append(String.join(",", e.distance(), e.target(), e.candidate(), quoted(e.reason()))).append('\n');
+        }
+        return write(file, csv.toString());
+    }
+
+    private static String quoted(String text) {
+        return '"' + String.valueOf(text).replace("\"", "\"\"").replace('\n', ' ') + '"';
     }
 
     /** One row per (distance, target kind or all, prompts, level). */

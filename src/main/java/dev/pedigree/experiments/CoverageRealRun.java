@@ -88,6 +88,7 @@ public final class CoverageRealRun {
                                 t -> lineage.relation(task.target(), t));
                     }
                 }
+                measured.excluded().forEach((spec, why) -> results.exclude(distance, task.target(), modelId(spec), why));
                 err.printf(Locale.ROOT, "coverage-real: %s %s: %d candidates, %.1f s%n", distance, task.target(), names.size(),
                         (System.nanoTime() - start) / 1e9);
                 err.flush();

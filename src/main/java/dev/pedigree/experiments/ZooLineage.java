@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * The zoo's derivation graph ({@code lineage.json}: each model's parents and operation) and how far apart
  * two related models sit in it: generations up from one to their nearest common ancestor, then down to
- * the other. An ancestor of the target is {@code up} generations above it with {@code down = 0}.
+ * the other (parents and each model's relation to them from lineage.json). An ancestor of the target is {@code up} generations above it with {@code down = 0}.
  */
-record ZooLineage(Map<String, List<String>> parents, Map<String, String> operations) {
+record ZooLineage(Map<String, List<String>> parents, Map<String, String> relations) {
 
     /** Path from a model to a relative: generations up to the nearest common ancestor, then down. */
     record Relation(int up, int down) {
@@ -35,26 +35,25 @@ record ZooLineage(Map<String, List<String>> parents, Map<String, String> operati
     static ZooLineage read(Path lineageJson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(Files.readString(lineageJson));
         Map<String, List<String>> parents = new LinkedHashMap<>();
-        Map<String, String> operations = new LinkedHashMap<>();
+        Map<String, String> relations = new LinkedHashMap<>();
         for (JsonNode m : root.path("models")) {
             List<String> p = new ArrayList<>();
             m.path("parents").forEach(n -> p.add(n.asText()));
             parents.put(m.path("id").asText(), List.copyOf(p));
-            operations.put(m.path("id").asText(), m.path("op").asText());
+            relations.put(m.path("id").asText(), m.path("relation").asText());
         }
         if (parents.isEmpty()) {
             throw new BadInputException(lineageJson + ": no models");
         }
-        return new ZooLineage(parents, operations);
+        return new ZooLineage(parents, relations);
     }
 
-    /** "merge" (several parents), "distilled", or "single-parent" (every other derived or base model). */
+    /** "merge" (several parents), "distilled" (its relation to its parent), or "single-parent" (every other model). */
     String targetKind(String model) {
-        String op = operations.getOrDefault(model, "");
         if (parentsOf(model).size() > 1) {
             return "merge";
         }
-        return op.equals("distilled") ? "distilled" : "single-parent";
+        return relations.getOrDefault(model, "").equals("distilled") ? "distilled" : "single-parent";
     }
 
     /** The shortest up-then-down path from {@code from} to {@code to}; null when they share no ancestor. */
