@@ -119,6 +119,17 @@ md("""## Extra members and their growth with N (α = 0.05)""")
 
 code("""display(tasks[tasks["alpha"] == 0.05].pivot_table(index=["distance", "target"], columns="prompts", values="extra"))""")
 
+md("""## Longer runs: every `results-n*` folder (a distance queried with more prompts)
+
+The centred-logits distance centres each model's logits on its mean over the prompts queried, so a run with
+400 prompts gives slightly different matrices at N ≤ 200 than the 200-prompt run above.""")
+
+code("""for folder in sorted(RESULTS.parent.glob("results-n*")):
+    s = pd.read_csv(folder / "summary.csv")
+    s = s[s["target_kind"] == "all"]
+    print(folder.name)
+    display(s.pivot_table(index=["distance", "prompts"], columns="alpha", values=["coverage", "mean_size", "mean_extra"]))""")
+
 nb = nbf.v4.new_notebook()
 nb["cells"] = cells
 nb["metadata"]["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
