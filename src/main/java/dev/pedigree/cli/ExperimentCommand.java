@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pedigree experiment}: runs the experiments whose results live under {@code experiments/}. */
 @Command(name = "experiment", description = "Run an experiment and write its results (CSV, SVG).",
-        subcommands = {CoverageSimCommand.class, CompareBenchCommand.class})
+        subcommands = {CoverageSimCommand.class, CompareBenchCommand.class, CoverageRealCommand.class})
 final class ExperimentCommand implements Runnable {
     @Spec
     CommandSpec spec;

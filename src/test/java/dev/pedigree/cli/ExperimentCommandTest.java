@@ -8,10 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code pedigree experiment coverage-sim}: writes its three files; a bad scenario is exit code 2. */
+/**
+ * {@code pedigree experiment coverage-sim}: writes its three files; a bad scenario is exit code 2.
+ * {@code coverage-real}: runs every task of the test zoo and writes its CSVs and figures.
+ */
 class ExperimentCommandTest {
     @TempDir
     Path dir;
@@ -38,6 +42,35 @@ class ExperimentCommandTest {
         for (String f : new String[] {"tiny-replicates.csv", "tiny-summary.csv", "tiny.svg"}) {
             assertTrue(Files.size(dir.resolve("out").resolve(f)) > 0, f);
         }
+    }
+
+    @Test
+    void coverageRealRunsEveryTaskOfTheTestZoo() throws IOException {
+        Path out = dir.resolve("real");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "experiment", "coverage-real", "--zoo", Path.of("src", "test", "resources", "zoo").toString(),
+                "--out", out.toString(), "--distances", "centred-logits", "--max-prompts", "50", "--perms", "99",
+                "--cache", dir.resolve("cache").toString()), err.toString());
+        // 6 tasks x 1 prompt count x 3 levels, after the header
+        List<String> tasks = Files.readAllLines(out.resolve("tasks.csv"));
+        assertEquals(1 + 6 * 3, tasks.size());
+        // the light fine-tune's parent is the first member of its set (the first task, at every level)
+        assertTrue(tasks.get(1).startsWith("centred-logits,tiny-llama-a-ft,single-parent,50,0.01,1,"), tasks.get(1));
+        String firstSet = tasks.get(2).split(",")[10];
+        assertEquals("tiny-llama-a", firstSet.split(";")[0], tasks.get(2));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("centred-logits,all,50,0.05,6,")), String.join("\n", summary));
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("centred-logits,distilled,50,0.05,1,")), String.join("\n", summary));
+        for (String f : new String[] {"members.csv", "depth.csv", "excluded.csv", "coverage-centred-logits.svg", "depth-centred-logits.svg"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
+    void coverageRealRejectsAnUnknownDistance() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "experiment", "coverage-real", "--zoo", dir.toString(), "--out", dir.toString(), "--distances", "cosine"));
+        assertTrue(err.toString().contains("cosine"), err.toString());
     }
 
     @Test
