@@ -5,6 +5,7 @@ import dev.pedigree.blackbox.distance.PromptDistance;
 import dev.pedigree.blackbox.distance.PromptDistances;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.stats.PairwiseDistances;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,17 +36,7 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
     public MeasuredDistances measure(PrintWriter err, boolean progress) {
         List<QueryableModel> open = new ArrayList<>();
         try {
-            PromptDistance d = PromptDistances.named(distance, decoding, () -> {
-                if (sentenceEmbedder == null) {
-                    throw new BadInputException("the semantic distance needs the sentence embedder (MiniLM-L6)");
-                }
-                QueryableModel e = QueryableModels.open(sentenceEmbedder, ModelKind.ENCODER, options, err);
-                open.add(e);
-                if (!(e instanceof TextEmbedder embedder)) {
-                    throw new BadInputException(sentenceEmbedder + ": not a sentence embedder");
-                }
-                return embedder;
-            });
+            PromptDistance d = distance(open, err);
             QueryableModel f = QueryableModels.open(target, d.modelKind(), options, err);
             open.add(f);
             List<QueryableModel> pool = new ArrayList<>();
@@ -70,5 +61,50 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
         } finally {
             open.forEach(QueryableModel::close);
         }
+    }
+
+    /**
+     * Candidate-to-candidate mean distances for the calibrated background, with this request's prompts,
+     * distance and cache: each model is opened once and its answers come from the cache that
+     * {@link #measure} filled. Null when fewer than 3 models are given or any of them cannot be queried
+     * (the caller then calibrates against the target's row alone); the reason goes to {@code err}.
+     */
+    public PairwiseDistances measurePairwise(List<String> specs, PrintWriter err) {
+        if (specs.size() < 3) {
+            return null;
+        }
+        List<QueryableModel> open = new ArrayList<>();
+        try {
+            PromptDistance d = distance(open, err);
+            List<QueryableModel> models = new ArrayList<>();
+            for (String spec : specs) {
+                QueryableModel m = QueryableModels.open(spec, d.modelKind(), options, err);
+                open.add(m);
+                models.add(m);
+            }
+            ModelQueries queries = new ModelQueries(new OutputCache(cacheDir, CHUNK), prompts, err, false);
+            return new PairwiseDistanceBuilder(queries).build(models, d);
+        } catch (BadInputException | IllegalStateException | UnsupportedOperationException e) {
+            err.println("candidate-to-candidate distances incomplete (" + e.getMessage() + "): calibrating against the target's row alone");
+            err.flush();
+            return null;
+        } finally {
+            open.forEach(QueryableModel::close);
+        }
+    }
+
+    /** The named distance; the semantic one opens the sentence embedder and adds it to {@code open}. */
+    private PromptDistance distance(List<QueryableModel> open, PrintWriter err) {
+        return PromptDistances.named(distance, decoding, () -> {
+            if (sentenceEmbedder == null) {
+                throw new BadInputException("the semantic distance needs the sentence embedder (MiniLM-L6)");
+            }
+            QueryableModel e = QueryableModels.open(sentenceEmbedder, ModelKind.ENCODER, options, err);
+            open.add(e);
+            if (!(e instanceof TextEmbedder embedder)) {
+                throw new BadInputException(sentenceEmbedder + ": not a sentence embedder");
+            }
+            return embedder;
+        });
     }
 }

@@ -247,7 +247,8 @@ final class SetCommand implements Callable<Integer> {
                 .run(err, !quiet && Progress.terminalAttached());
         MeasuredDistances measured = faithfulRun.distances();
         DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
-        PairwiseDistances pairwise = noPairwise ? null : measuredPairwise(request, measured, err);
+        PairwiseDistances pairwise = noPairwise ? null
+                : request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err);
         SetReport.Sets sets = bothSets(test, headline, matrix, faithfulRun.referenceNames(), faithfulRun.set(), pairwise,
                 pairwise != null ? "pairwise:measured" : "pool");
         ProvenanceRun.Result result = new ProvenanceRun.Result(sets.headline(), measured, faithfulRun.referenceNames(),
@@ -282,41 +283,5 @@ final class SetCommand implements Callable<Integer> {
         return List.of("provenance set of method " + sets.headline().method() + " above; the paper-faithful method "
                 + sets.beside().method() + " gives " + (names.isEmpty() ? "an empty set" : String.join(", ", names))
                 + " (the table and JSON outputs explain each difference)");
-    }
-
-    /**
-     * Candidate-to-candidate mean distances for the calibrated background: every queried model in turn as
-     * the target against the others, through the same cache (so no model answers a prompt twice). Null, with
-     * a note on stderr, when fewer than 3 models were queried or a pair could not be measured.
-     */
-    private static PairwiseDistances measuredPairwise(MatrixRequest request, MeasuredDistances measured, PrintWriter err) {
-        List<String> names = measured.candidates();
-        if (names.size() < 3) {
-            return null;
-        }
-        double[][] mean = new double[names.size()][names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            List<String> others = new ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                if (j != i) {
-                    others.add(measured.specs().get(names.get(j)));
-                }
-            }
-            MeasuredDistances row = new MatrixRequest(measured.specs().get(names.get(i)), others, request.prompts(), request.distance(),
-                    request.decoding(), request.cacheDir(), request.options(), request.sentenceEmbedder()).measure(err, false);
-            double[] means = row.rowMeans();
-            for (int k = 0; k < row.candidates().size(); k++) {
-                int j = names.indexOf(row.candidates().get(k));
-                if (j >= 0) {
-                    mean[i][j] = means[k];
-                }
-            }
-            if (row.candidates().size() != others.size()) {
-                err.printf("candidate-to-candidate distances incomplete (%s): calibrating against the target's row alone%n", row.excluded());
-                err.flush();
-                return null;
-            }
-        }
-        return new PairwiseDistances(names, mean);
     }
 }
