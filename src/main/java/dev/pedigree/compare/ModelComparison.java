@@ -1,7 +1,9 @@
 package dev.pedigree.compare;
 
 import dev.pedigree.model.Role;
+import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.TensorInfo;
+import dev.pedigree.model.roles.AmbiguousRoleResolution;
 import dev.pedigree.signals.GroupResult;
 import dev.pedigree.signals.Statistics;
 import dev.pedigree.signals.WeightAlignment;
@@ -44,6 +46,13 @@ public final class ModelComparison {
     public ComparisonResult run(CompareSide a, CompareSide b) {
         Map<String, Long> timing = new LinkedHashMap<>();
         long t0 = System.nanoTime();
+        List<String> roleLines = new ArrayList<>();
+        if (!b.store().roleAssignment().ambiguous().isEmpty()) {
+            b = settleRoles(b, a, "B", roleLines);
+        } else if (!a.store().roleAssignment().ambiguous().isEmpty()) {
+            a = settleRoles(a, b, "A", roleLines);
+        }
+        roleLines.addAll(0, roleSummaries(a, b));
         progress.accept("MPK signals");
         MpkSignals mpk = mpk(a, b, timing);
         long t1 = System.nanoTime();
@@ -54,7 +63,27 @@ public final class ModelComparison {
         timing.put("total", (t2 - t0) / 1_000_000);
         Verdict verdict = calibration.verdict(alignment);
         return new ComparisonResult(a.label(), b.label(), verdict, alignment.pValue(), calibration, signals(alignment, calibration),
-                evidence(alignment, verdict), mpk, alignment, timing, settings.seed(), settings.permutations());
+                evidence(alignment, verdict, roleLines), mpk, alignment, timing, settings.seed(), settings.permutations());
+    }
+
+    /** Tentative roles of {@code side} (structure could not tell them apart) settled against {@code other}. */
+    private CompareSide settleRoles(CompareSide side, CompareSide other, String label, List<String> lines) {
+        progress.accept("telling apart " + label + "'s tentative roles against the other model");
+        AmbiguousRoleResolution.Resolution r = AmbiguousRoleResolution.resolve(side.store(), other.store(), label);
+        lines.addAll(r.lines());
+        return new CompareSide(side.label(), r.store(), side.architecture(), side.config(), side.vocabulary(), side.tokenizerJson());
+    }
+
+    /** A line for each model whose roles did not come from a naming table: inferred from structure, or not at all. */
+    private static List<String> roleSummaries(CompareSide a, CompareSide b) {
+        List<String> out = new ArrayList<>();
+        for (CompareSide s : List.of(a, b)) {
+            RoleAssignment r = s.store().roleAssignment();
+            if (r.method() != RoleAssignment.Method.NAMING_TABLE) {
+                out.add((s == a ? "A" : "B") + " (" + s.label() + "): " + r.summary());
+            }
+        }
+        return out;
     }
 
     /** Shared tokens by normalised text; by id when neither side has a vocabulary but the rows agree. */
@@ -94,7 +123,7 @@ public final class ModelComparison {
         return s;
     }
 
-    private static List<String> evidence(WeightAlignment w, Verdict verdict) {
+    private static List<String> evidence(WeightAlignment w, Verdict verdict, List<String> roleLines) {
         List<String> lines = new ArrayList<>();
         if (w.embedding() != null) {
             lines.add(String.format(java.util.Locale.ROOT,
@@ -106,6 +135,7 @@ public final class ModelComparison {
             lines.add(String.format(java.util.Locale.ROOT, "independence test: %d unit groups, Fisher-combined p = %.3g (%s)",
                     w.groups().size(), w.pValue(), verdict.label()));
         }
+        lines.addAll(roleLines);
         w.groups().stream().sorted(Comparator.comparingInt(GroupResult::layerA).thenComparing(GroupResult::group))
                 .forEach(g -> lines.add(g.evidence()));
         lines.addAll(w.notes());

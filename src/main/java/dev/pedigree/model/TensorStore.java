@@ -16,13 +16,39 @@ public final class TensorStore implements AutoCloseable {
     private final TensorContainer container;
     private final List<TensorView> views;
     private final Map<String, TensorView> byName = new LinkedHashMap<>();
+    private final RoleAssignment roleAssignment;
 
+    /** Views whose roles came from a naming table. */
     public TensorStore(TensorContainer container, List<TensorView> views) {
+        this(container, views, RoleAssignment.namingTable(null));
+    }
+
+    public TensorStore(TensorContainer container, List<TensorView> views, RoleAssignment roleAssignment) {
         this.container = container;
         this.views = List.copyOf(views);
+        this.roleAssignment = roleAssignment;
         for (TensorView v : this.views) {
             byName.put(v.info().name(), v);
         }
+    }
+
+    /** Where the roles came from: a naming table, or inferred from structure (with its confidence). */
+    public RoleAssignment roleAssignment() {
+        return roleAssignment;
+    }
+
+    /**
+     * The same tensors with some roles replaced (by tensor name) and a new account of the roles. The
+     * result shares this store's container: close only one of them.
+     */
+    public TensorStore withRoles(Map<String, TensorRole> roles, RoleAssignment assignment) {
+        List<TensorView> relabelled = new ArrayList<>(views.size());
+        for (TensorView v : views) {
+            TensorRole r = roles.get(v.info().name());
+            relabelled.add(r == null ? v
+                    : new TensorView(new TensorInfo(v.info().name(), r, v.info().dtype(), v.info().shape()), v.source(), v.transposed(), v.rows()));
+        }
+        return new TensorStore(container, relabelled, assignment);
     }
 
     public TensorContainer container() {

@@ -1,6 +1,7 @@
 package dev.pedigree.report;
 
 import dev.pedigree.model.ArchitectureSpec;
+import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.TensorInfo;
 import dev.pedigree.model.digest.ModelDigest;
 import dev.pedigree.model.open.Model;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param parameters      elements over all logical tensors
  * @param dtypes          parameters per on-disk dtype, largest first
  * @param tensors         every logical tensor in file order
+ * @param roles           where the tensors' roles came from: a naming table, or inferred from structure (with confidence and basis)
  * @param declaredLineage what the model declares about its origin
  * @param digest          hex SHA-256 digest of digests (OpenSSF model signing), or null when not computed
  * @param digestFiles     the per-file digests it was made from (empty when not computed)
@@ -39,6 +41,7 @@ public record InspectReport(
         long parameters,
         List<DtypeShare> dtypes,
         List<Tensor> tensors,
+        RoleAssignment roles,
         DeclaredLineageSummary declaredLineage,
         String digest,
         List<ModelDigest.FileDigest> digestFiles) {
@@ -88,6 +91,7 @@ public record InspectReport(
                 parameters,
                 dtypes,
                 tensors,
+                model.store().roleAssignment(),
                 DeclaredLineageSummary.of(model.declaredLineage()),
                 digest == null ? null : digest.sha256(),
                 digest == null ? List.of() : digest.files());

@@ -43,6 +43,10 @@ public final class InspectTableRenderer {
             }
         }
         row(out, "digest", r.digest() == null ? "not computed" : "sha256:" + r.digest() + " (" + r.digestFiles().size() + " files)");
+        row(out, "roles", r.roles().summary());
+        for (String b : r.roles().basis()) {
+            row(out, "", b);
+        }
         out.append('\n').append("tensors by layer and role\n");
         List<InspectReport.Tensor> sorted = new ArrayList<>(r.tensors());
         sorted.sort(Comparator.comparing((InspectReport.Tensor t) -> t.layer() == null ? -1 : t.layer())

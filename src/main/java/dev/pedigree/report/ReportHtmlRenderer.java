@@ -262,6 +262,7 @@ public final class ReportHtmlRenderer {
         row(h, "architecture", (a.modelType() == null ? "" : a.modelType() + " ") + "(from " + a.source() + "): hidden " + text(a.hiddenSize()) + ", layers "
                 + text(a.numLayers()) + ", heads " + text(a.numHeads()) + " / kv " + text(a.numKvHeads()) + ", vocab " + text(a.vocabSize())
                 + ", intermediate " + text(a.intermediateSize()));
+        row(h, "roles", i.roles().summary() + (i.roles().basis().isEmpty() ? "" : ": " + String.join("; ", i.roles().basis())));
         row(h, "parameters", String.format(Locale.ROOT, "%,d", i.parameters()));
         for (InspectReport.DtypeShare d : i.dtypes()) {
             row(h, "dtype " + d.dtype(), String.format(Locale.ROOT, "%,d parameters in %d tensors", d.parameters(), d.tensors()));

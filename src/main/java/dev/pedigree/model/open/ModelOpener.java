@@ -6,6 +6,7 @@ import dev.pedigree.model.TensorStore;
 import dev.pedigree.model.digest.ModelDigester;
 import dev.pedigree.model.lineage.DeclaredLineage;
 import dev.pedigree.model.lineage.DeclaredLineageReader;
+import dev.pedigree.model.roles.RoleMap;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.ModelSource;
 
@@ -24,7 +25,8 @@ public final class ModelOpener {
         TensorContainer container = wiring.reader(source.format()).open(source.weights());
         try {
             ArchitectureSpec architecture = wiring.architecture(container, source.configJson());
-            TensorStore store = new TensorStore(container, wiring.roles(source.format(), architecture).map(container, architecture));
+            RoleMap roles = wiring.roles(source.format(), architecture).assign(container, architecture);
+            TensorStore store = new TensorStore(container, roles.views(), roles.assignment());
             DeclaredLineage lineage = DeclaredLineageReader.read(source.sibling("README.md"), source.sibling("adapter_config.json"),
                     container.metadata());
             ModelDigester digester = new ModelDigester(locator.environment().pedigreeCache());

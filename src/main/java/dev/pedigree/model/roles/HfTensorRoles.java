@@ -4,6 +4,7 @@ import dev.pedigree.error.MessageText;
 import dev.pedigree.model.ArchitectureSpec;
 import dev.pedigree.model.ModelFormatException;
 import dev.pedigree.model.Role;
+import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.StoredTensor;
 import dev.pedigree.model.TensorContainer;
 import dev.pedigree.model.TensorInfo;
@@ -23,12 +24,13 @@ import java.util.Set;
  * GPT-2's Conv1D weights transposed, fused projections split into their parts (suffix
  * {@code [q]}, {@code [k]}, {@code [v]}, {@code [gate]}, {@code [up]}).
  *
- * <p>An unknown or missing {@code model_type} maps every tensor to {@link TensorRole#UNMAPPED}
- * rather than borrowing another family's table: names such as {@code post_attention_layernorm}
+ * <p>An unknown or missing {@code model_type}, or a table that maps none of the tensors (renamed
+ * ones), never borrows another family's table: names such as {@code post_attention_layernorm}
  * mean different things in different families (Llama's pre-MLP norm, Gemma 2's post-attention
- * norm), so a guessed role could pair the wrong matrices in a comparison without any sign of it,
- * while unmapped tensors stay visible in {@code inspect} and role-free signals still work. Names a
- * known family does not list (rotary buffers, attention masks, vision towers) are UNMAPPED too.
+ * norm), so a guessed role could pair the wrong matrices in a comparison without any sign of it.
+ * Instead {@link StructuralTensorRoles} infers roles from the names' structure and the shapes and
+ * says so, with its confidence, or leaves every tensor UNMAPPED with its reason. Names a known
+ * family does not list (rotary buffers, attention masks, vision towers) are UNMAPPED too.
  * A fused projection whose row count disagrees with the config's head counts is a
  * {@link ModelFormatException}; one whose split the config cannot give is kept whole, UNMAPPED.
  */
@@ -40,10 +42,26 @@ public final class HfTensorRoles implements TensorRoles {
 
     @Override
     public List<TensorView> map(TensorContainer container, ArchitectureSpec architecture) {
+        return assign(container, architecture).views();
+    }
+
+    @Override
+    public RoleMap assign(TensorContainer container, ArchitectureSpec architecture) {
         Optional<HfNaming> naming = HfNamingSchemes.forModelType(architecture == null ? null : architecture.modelType());
+        if (naming.isEmpty()) {
+            return new StructuralTensorRoles().assign(container, architecture);
+        }
+        List<TensorView> views = byTable(container, architecture, naming.get());
+        if (views.stream().allMatch(v -> v.info().role().equals(TensorRole.UNMAPPED))) {
+            return new StructuralTensorRoles().assign(container, architecture);
+        }
+        return new RoleMap(views, RoleAssignment.namingTable(architecture.modelType()));
+    }
+
+    private static List<TensorView> byTable(TensorContainer container, ArchitectureSpec architecture, HfNaming naming) {
         List<TensorView> views = new ArrayList<>();
         for (StoredTensor t : container.tensors()) {
-            HfNaming.Match match = naming.map(n -> n.match(t.name())).orElse(null);
+            HfNaming.Match match = naming.match(t.name());
             if (match == null) {
                 views.add(TensorView.whole(new TensorInfo(t.name(), TensorRole.UNMAPPED, t.dtype(), t.shape()), t, false));
             } else if (match.slot().fused() != null) {
