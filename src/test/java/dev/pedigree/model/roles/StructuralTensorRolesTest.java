@@ -1,6 +1,8 @@
 package dev.pedigree.model.roles;
 
+import static dev.pedigree.model.roles.RenamedCheckpoints.LLAMA_HINT_FREE;
 import static dev.pedigree.model.roles.RenamedCheckpoints.ZOO;
+import static dev.pedigree.model.roles.RenamedCheckpoints.orderedMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,23 +37,9 @@ class StructuralTensorRolesTest {
     @TempDir
     Path dir;
 
-    /** tiny-llama-a's names to names with no role words; the sorted order of the new names puts every shape twin the wrong way round. */
-    static final UnaryOperator<String> LLAMA_HINT_FREE = RenamedCheckpoints.replacing(orderedMap(
-            "model.embed_tokens", "net.omega", "lm_head", "net.alpha", "model.norm", "net.sigma", "model.layers.", "net.stack.",
-            "self_attn.q_proj", "mix.b", "self_attn.o_proj", "mix.a", "self_attn.k_proj", "mix.d", "self_attn.v_proj", "mix.c",
-            "mlp.gate_proj", "ff.z", "mlp.up_proj", "ff.x", "mlp.down_proj", "ff.y", "input_layernorm", "n2", "post_attention_layernorm", "n1"));
-
     /** The order a Llama module lists its parameters in, for the renamed names. */
     static final Comparator<String> LLAMA_MODEL_ORDER = RenamedCheckpoints.modelOrder(List.of("net.omega"),
             List.of("mix.b", "mix.d", "mix.c", "mix.a", "ff.z", "ff.x", "ff.y", "n2", "n1"), List.of("net.sigma", "net.alpha"));
-
-    static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return m;
-    }
 
     /** The inverse of experiments/zoo/zoo/build.py's tamper renaming (tiny-llama-a-ft-sharded-renamed). */
     private static String zooOriginalName(String renamed) {
