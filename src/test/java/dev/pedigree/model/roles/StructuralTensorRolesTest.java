@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pedigree.model.Role;
 import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.TensorInfo;
@@ -14,6 +16,9 @@ import dev.pedigree.model.TensorRole;
 import dev.pedigree.model.TensorStore;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.model.safetensors.SafetensorsTestFile;
+import dev.pedigree.report.InspectReport;
+import dev.pedigree.report.InspectTableRenderer;
+import dev.pedigree.report.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +192,22 @@ class StructuralTensorRolesTest {
             RoleAssignment a = m.store().roleAssignment();
             assertEquals(RoleAssignment.Method.NONE, a.method());
             assertEquals("roles not inferred from structure: layer 1 of 'blocks.N' does not have the tensor names of layer 0 (adds b.weight)", a.reason());
+        }
+    }
+
+    @Test
+    void inspectSaysRolesWereInferredInItsTableAndJson() throws IOException {
+        try (Model m = RenamedCheckpoints.open(ZOO.resolve("tiny-llama-a-ft-sharded-renamed"))) {
+            InspectReport report = InspectReport.of(m, false);
+            String table = InspectTableRenderer.render(report);
+            assertTrue(table.contains("roles                    roles inferred from structure (no naming table for model_type zoo_lm), confidence high"),
+                    table);
+            assertTrue(table.contains("every layer, attention k/v: attention.wk [16, 32] = k, attention.wv [16, 32] = v (by names)"), table);
+            JsonNode roles = new ObjectMapper().readTree(ReportJson.render(report.toReport(0))).at("/inspect/roles");
+            assertEquals("STRUCTURE", roles.path("method").asText(), roles.toString());
+            assertEquals("zoo_lm", roles.path("model_type").asText(), roles.toString());
+            assertEquals("HIGH", roles.path("confidence").asText(), roles.toString());
+            assertTrue(roles.path("basis").size() > 5, roles.toString());
         }
     }
 
