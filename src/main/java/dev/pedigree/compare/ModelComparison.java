@@ -63,7 +63,8 @@ public final class ModelComparison {
         timing.put("total", (t2 - t0) / 1_000_000);
         Verdict verdict = calibration.verdict(alignment);
         return new ComparisonResult(a.label(), b.label(), verdict, alignment.pValue(), calibration, signals(alignment, calibration),
-                evidence(alignment, verdict, roleLines), mpk, alignment, timing, settings.seed(), settings.permutations());
+                evidence(alignment, verdict, roleLines), mpk, alignment, timing, settings.seed(), settings.permutations(),
+                a.store().roleAssignment(), b.store().roleAssignment());
     }
 
     /** Tentative roles of {@code side} (structure could not tell them apart) settled against {@code other}. */

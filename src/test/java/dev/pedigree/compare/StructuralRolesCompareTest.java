@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.model.roles.RenamedCheckpoints;
 import dev.pedigree.report.ReportJson;
@@ -56,6 +57,9 @@ class StructuralRolesCompareTest {
         List<String> evidence = new ArrayList<>();
         json.at("/weight_comparisons/0/evidence").forEach(e -> evidence.add(e.asText()));
         assertTrue(evidence.stream().anyMatch(e -> e.startsWith(line)), evidence.toString());
+        assertEquals(RoleAssignment.Method.STRUCTURE, r.rolesB().method());
+        assertEquals(RoleAssignment.Confidence.HIGH, r.rolesB().confidence());
+        assertEquals(RoleAssignment.Method.NAMING_TABLE, r.rolesA().method());
     }
 
     @Test
