@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pedigree.model.Role;
 import dev.pedigree.model.RoleAssignment;
+import dev.pedigree.model.TensorInfo;
+import dev.pedigree.model.TensorRole;
+import dev.pedigree.model.TensorStore;
 import dev.pedigree.model.open.Model;
 import dev.pedigree.model.roles.RenamedCheckpoints;
+import dev.pedigree.model.safetensors.SafetensorsTestFile;
 import dev.pedigree.report.ReportJson;
 import dev.pedigree.report.WeightComparisons;
 import dev.pedigree.signals.WeightAlignment;
@@ -17,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +104,80 @@ class StructuralRolesCompareTest {
         assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(says(r, "B (flat): no roles (no naming table for model_type made_up_lm): roles not inferred from structure: the tensor names "
                 + "show no repeated numbered block"), r.evidence().toString());
+    }
+
+    @Test
+    void fusedGateUpIsSplitInHalvesAndTheFusedQkvIsReportedNotInferred() throws IOException {
+        Path copy = fusedCopy(ZOO.resolve("tiny-llama-a-ft"), dir.resolve("fused"));
+        try (Model m = RenamedCheckpoints.open(copy)) {
+            RoleAssignment a = m.store().roleAssignment();
+            assertEquals(RoleAssignment.Confidence.LOW, a.confidence());
+            assertTrue(a.basis().contains("every layer, MLP gate/up: fused ffn.mix_b [128, 32] split in halves, tentatively gate then up "
+                    + "(the order torch.chunk gives them in Phi-3 and GLM)"), a.basis().toString());
+            assertTrue(a.basis().contains("every layer, fused q/k/v projection attn.mix_a [64, 32] left unmapped: whether its rows are "
+                    + "concatenated or interleaved per head cannot be told from structure"), a.basis().toString());
+            assertEquals(Role.UP, m.store().byName("net.stack.1.ffn.mix_b.weight[up]").orElseThrow().role().role());
+            assertEquals(32, m.store().byName("net.stack.1.attn.proj_c.weight").orElseThrow().rows());
+        }
+        ComparisonResult r = compare(ZOO.resolve("tiny-llama-a"), copy);
+        assertEquals(Verdict.RELATED, r.verdict());
+        assertTrue(r.pValue() < 1e-3, "p = " + r.pValue());
+        assertTrue(says(r, "roles of B, MLP gate/up halves: told apart against the other model by row/column norm profiles: "
+                + "net.stack.0.ffn.mix_b.weight[gate] = gate, net.stack.0.ffn.mix_b.weight[up] = up"), r.evidence().toString());
+    }
+
+    /**
+     * tiny-llama's tensors with q, k, v stacked into one matrix and gate, up into another (as Phi-3
+     * stores them), under names with no role words, sorted by name.
+     */
+    private static Path fusedCopy(Path source, Path target) throws IOException {
+        RenamedCheckpoints.copyConfig(source, target, "fused_lm");
+        Map<String, float[]> values = new TreeMap<>();
+        Map<String, long[]> shapes = new TreeMap<>();
+        try (Model m = RenamedCheckpoints.open(source)) {
+            TensorStore s = m.store();
+            for (TensorInfo t : s.tensors()) {
+                TensorRole r = t.role();
+                int l = r.layer();
+                String block = "net.stack." + l + ".";
+                switch (r.role()) {
+                    case Q -> put(values, shapes, block + "attn.mix_a.weight", s, s.find(Role.Q, l).orElseThrow(), s.find(Role.K, l).orElseThrow(),
+                            s.find(Role.V, l).orElseThrow());
+                    case GATE -> put(values, shapes, block + "ffn.mix_b.weight", s, t, s.find(Role.UP, l).orElseThrow());
+                    case K, V, UP -> { }
+                    case O -> put(values, shapes, block + "attn.proj_c.weight", s, t);
+                    case DOWN -> put(values, shapes, block + "ffn.proj_d.weight", s, t);
+                    case ATTN_NORM -> put(values, shapes, block + "n2.weight", s, t);
+                    case MLP_NORM -> put(values, shapes, block + "n1.weight", s, t);
+                    case EMBEDDING -> put(values, shapes, "net.omega.weight", s, t);
+                    case LM_HEAD -> put(values, shapes, "net.alpha.weight", s, t);
+                    case FINAL_NORM -> put(values, shapes, "net.sigma.weight", s, t);
+                    default -> throw new AssertionError("unexpected role in tiny-llama: " + t);
+                }
+            }
+        }
+        SafetensorsTestFile f = new SafetensorsTestFile();
+        values.forEach((name, v) -> f.addF32(name, shapes.get(name), v));
+        f.write(target.resolve("model.safetensors"));
+        return target;
+    }
+
+    /** The tensors' rows stacked under one name. */
+    private static void put(Map<String, float[]> values, Map<String, long[]> shapes, String name, TensorStore s, TensorInfo... parts) {
+        long[] shape = parts[0].shape();
+        shape[0] = 0;
+        List<float[]> read = new ArrayList<>();
+        for (TensorInfo p : parts) {
+            read.add(s.read(p));
+            shape[0] += p.rows();
+        }
+        float[] all = new float[read.stream().mapToInt(a -> a.length).sum()];
+        int at = 0;
+        for (float[] r : read) {
+            System.arraycopy(r, 0, all, at, r.length);
+            at += r.length;
+        }
+        values.put(name, all);
+        shapes.put(name, shape);
     }
 }

@@ -47,15 +47,15 @@ public final class AmbiguousRoleResolution {
             int k = a.roles().size();
             int[] best = null;
             double bestCost = Double.POSITIVE_INFINITY;
-            double tentativeCost = Double.NaN;
+            double nextCost = Double.POSITIVE_INFINITY;
             for (int[] perm : permutations(k)) {
                 double cost = cost(subject, reference, a, perm, subjectLayers, referenceLayers, cache);
-                if (isIdentity(perm)) {
-                    tentativeCost = cost;
-                }
                 if (cost < bestCost) {
+                    nextCost = bestCost;
                     bestCost = cost;
                     best = perm;
+                } else if (cost < nextCost) {
+                    nextCost = cost;
                 }
             }
             if (best == null) {
@@ -72,7 +72,7 @@ public final class AmbiguousRoleResolution {
                 }
                 line.append(i == 0 ? "" : ", ").append(moduleOf(a.tensors().get(i).getFirst())).append(" = ").append(role.label());
             }
-            line.append(String.format(Locale.ROOT, " (profile distance %.4f; the tentative order gave %.4f)", bestCost, tentativeCost));
+            line.append(String.format(Locale.ROOT, " (profile distance %.3g; the next best assignment %.3g)", bestCost, nextCost));
             lines.add(line.toString());
         }
         if (relabelled.isEmpty()) {
@@ -167,18 +167,13 @@ public final class AmbiguousRoleResolution {
         return size == 0 ? 0 : diff / size;
     }
 
+    /** A weight's module ({@code mix.a} of {@code mix.a.weight}); a slice of a fused tensor keeps its full name. */
     private static String moduleOf(String name) {
+        if (name.endsWith("]")) {
+            return name;
+        }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
-    }
-
-    private static boolean isIdentity(int[] perm) {
-        for (int i = 0; i < perm.length; i++) {
-            if (perm[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** All orderings of 0..k-1 (k is at most 4 here), the identity first. */

@@ -13,16 +13,19 @@ import java.util.List;
  * matrices (q, o) and two {@code [kvH, H]} (k, v), or four squares (q, k, v, o without grouped kv
  * heads), or, when the heads are narrower or wider than H, an {@code [H, qd]} o with q (and k, v)
  * {@code [qd, H]}; vectors of length H are norms, two shorter equal vectors are q/k norms (other
- * vectors stay unmapped). A fused
- * projection (q, k, v or gate, up in one matrix) is left unmapped: whether its rows are concatenated
- * or interleaved per head cannot be told from structure. Anything else is refused.
+ * vectors stay unmapped). A fused gate/up projection ({@code [2I, H]}) is reported for splitting in
+ * halves; a fused q/k/v projection is left unmapped: whether its rows are concatenated or interleaved
+ * per head cannot be told from structure. Anything else is refused.
  *
  * <p>Weights are assumed stored {@code [out, in]}; a checkpoint storing them {@code [in, out]} (GPT-2's
  * Conv1D) is refused through its fused attention, or would swap up and down.
  */
 final class BlockLayout {
-    /** @param notes the modules deliberately left without a role, and why */
-    record Result(List<RoleGroup> groups, List<String> notes) {
+    /**
+     * @param gateUpHalves a fused gate/up projection ({@code [2I, H]} beside an {@code [H, I]} down), to split in halves; or null
+     * @param notes        the modules deliberately left without a role, and why
+     */
+    record Result(List<RoleGroup> groups, TensorModule gateUpHalves, List<String> notes) {
     }
 
     private BlockLayout() {
@@ -49,15 +52,19 @@ final class BlockLayout {
         }
         List<RoleGroup> groups = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        mlp(layer, ins, outs, arch, orderTrusted, groups, notes);
+        TensorModule halves = mlp(layer, ins, outs, arch, orderTrusted, groups);
         attention(layer, ins, outs, squares, hidden, orderTrusted, groups, notes);
         norms(layer, vectors, hidden, orderTrusted, groups, notes);
-        return new Result(groups, notes);
+        return new Result(groups, halves, notes);
     }
 
-    /** Finds down and its up (and gate) partners, and removes them from {@code ins} and {@code outs}. */
-    private static void mlp(int layer, List<TensorModule> ins, List<TensorModule> outs, ArchitectureSpec arch, boolean orderTrusted,
-            List<RoleGroup> groups, List<String> notes) {
+    /**
+     * Finds down and its up (and gate) partners, and removes them from {@code ins} and {@code outs}.
+     *
+     * @return a fused gate/up partner of down ({@code [2I, H]}), or null
+     */
+    private static TensorModule mlp(int layer, List<TensorModule> ins, List<TensorModule> outs, ArchitectureSpec arch, boolean orderTrusted,
+            List<RoleGroup> groups) {
         Integer declared = arch == null ? null : arch.intermediateSize();
         TensorModule down = null;
         List<TensorModule> partners = List.of();
@@ -72,20 +79,39 @@ final class BlockLayout {
                 partners = p;
             }
         }
+        TensorModule halves = null;
         if (down == null) {
             for (TensorModule o : outs) {
                 List<TensorModule> fused = ins.stream().filter(i -> i.rows() == 2 * o.cols()).toList();
                 if (fused.size() == 1) {
                     down = o;
-                    ins.remove(fused.getFirst());
-                    notes.add("fused gate/up projection " + fused.getFirst().path() + " " + fused.getFirst().shapeText()
-                            + " left unmapped: which rows are gate and which up cannot be told from structure");
+                    halves = fused.getFirst();
+                    ins.remove(halves);
                     break;
                 }
             }
         }
         if (down == null) {
             throw new InferenceRefused("layer " + layer + ": no MLP found (an [H, I] matrix with one or two [I, H] partners)");
+        }
+        if (partners.size() == 1) {
+            // One [I, H] partner beside a [2I, H] matrix: either up beside a fused q/k/v of 2I rows, or a fused q/k/v of I rows beside
+            // a fused gate/up. Only the declared head counts tell which.
+            long twice = 2 * down.cols();
+            TensorModule up = partners.getFirst();
+            List<TensorModule> doubled = ins.stream().filter(i -> i.rows() == twice).toList();
+            if (doubled.size() == 1) {
+                long qkvRows = FusedLayout.QKV_CONCAT_HEADS.expectedRows(arch);
+                if (qkvRows < 0) {
+                    throw new InferenceRefused("layer " + layer + ": " + up.path() + " " + up.shapeText() + " may be the MLP's up or a fused q/k/v beside a "
+                            + "fused gate/up " + doubled.getFirst().path() + " " + doubled.getFirst().shapeText() + "; no head counts are declared to tell");
+                }
+                if (qkvRows == up.rows()) {
+                    halves = doubled.getFirst();
+                    ins.remove(halves);
+                    partners = List.of();
+                }
+            }
         }
         groups.add(RoleGroup.decide("MLP down", List.of(down), List.of(Role.DOWN), orderTrusted));
         if (partners.size() == 1) {
@@ -95,6 +121,7 @@ final class BlockLayout {
         }
         ins.removeAll(partners);
         outs.remove(down);
+        return halves;
     }
 
     private static void attention(int layer, List<TensorModule> ins, List<TensorModule> outs, List<TensorModule> squares, long hidden,

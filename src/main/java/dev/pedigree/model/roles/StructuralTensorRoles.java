@@ -65,6 +65,10 @@ public final class StructuralTensorRoles implements TensorRoles {
         private final List<String> basis = new ArrayList<>();
         private final Map<String, TensorRole> roles = new HashMap<>();
         private final List<RoleAssignment.Ambiguity> ambiguous = new ArrayList<>();
+        /** Tensors neither matrices nor vectors, left unmapped. */
+        private final List<String> skipped = new ArrayList<>();
+        /** Views of fused gate/up tensors split in halves, by stored name. */
+        private final Map<String, List<TensorView>> halves = new HashMap<>();
         /** Whether some matrix role rests on a default or on the file order (medium confidence at best), or is tentative (low). */
         private boolean defaulted;
         private boolean ordered;
@@ -116,6 +120,10 @@ public final class StructuralTensorRoles implements TensorRoles {
             for (int l = 0; l < layers.size(); l++) {
                 BlockLayout.Result r = BlockLayout.classify(l, layers.get(l), hidden, arch, orderTrusted);
                 Map<String, Role> byPath = new LinkedHashMap<>();
+                if (r.gateUpHalves() != null) {
+                    byPath.put(r.gateUpHalves().path(), Role.OTHER);
+                    splitHalves(r.gateUpHalves(), l);
+                }
                 r.groups().forEach(g -> {
                     for (int i = 0; i < g.modules().size(); i++) {
                         byPath.put(g.modules().get(i).path(), g.roles().get(i));
@@ -147,12 +155,36 @@ public final class StructuralTensorRoles implements TensorRoles {
                             g.what()));
                 }
             }
+            if (layer0.gateUpHalves() != null) {
+                TensorModule fused = layer0.gateUpHalves();
+                basis.add("every layer, MLP gate/up: fused " + fused.path() + " " + fused.shapeText() + " split in halves, tentatively gate then up "
+                        + "(the order torch.chunk gives them in Phi-3 and GLM)");
+                List<List<String>> perRole = new ArrayList<>();
+                for (Role part : FusedLayout.GATE_UP_HALVES.parts()) {
+                    List<String> names0 = new ArrayList<>();
+                    for (List<TensorModule> layer : layers) {
+                        layer.stream().filter(m -> m.path().equals(fused.path()))
+                                .forEach(m -> m.tensors().forEach(t -> names0.add(t.name() + "[" + part.label() + "]")));
+                    }
+                    perRole.add(names0);
+                }
+                ambiguous.add(new RoleAssignment.Ambiguity(FusedLayout.GATE_UP_HALVES.parts(), perRole, "MLP gate/up halves"));
+                tentative = true;
+            }
             layer0.notes().forEach(n -> basis.add("every layer, " + n));
+            if (!skipped.isEmpty()) {
+                basis.add("left unmapped: " + skipped.size() + " tensors neither matrix nor vector (buffers such as attention masks), e.g. "
+                        + MessageText.oneLine(skipped.getFirst()));
+            }
             if (postNorm) {
                 basis.add("the layer norms follow their sub-blocks (post-norm): the embeddings are normalised and no final norm follows the blocks");
             }
             List<TensorView> views = new ArrayList<>();
             for (StoredTensor t : tensors) {
+                if (halves.containsKey(t.name())) {
+                    views.addAll(halves.get(t.name()));
+                    continue;
+                }
                 views.add(TensorView.whole(new TensorInfo(t.name(), roles.getOrDefault(t.name(), TensorRole.UNMAPPED), t.dtype(), t.shape()), t, false));
             }
             RoleAssignment.Confidence confidence = tentative ? RoleAssignment.Confidence.LOW
@@ -160,14 +192,22 @@ public final class StructuralTensorRoles implements TensorRoles {
             return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.STRUCTURE, modelType, confidence, basis, ambiguous, null));
         }
 
+        /** Modules of the tensors at {@code indices}; tensors of rank 0 or above 2 (buffers: attention masks, counters) are left out. */
         private List<TensorModule> modules(List<Integer> indices, java.util.function.IntFunction<String> relativeName) {
             List<StoredTensor> ts = new ArrayList<>();
             List<String> rel = new ArrayList<>();
+            List<Integer> kept = new ArrayList<>();
             for (int i : indices) {
+                int rank = tensors.get(i).shape().length;
+                if (rank == 0 || rank > 2) {
+                    skipped.add(tensors.get(i).name() + " " + java.util.Arrays.toString(tensors.get(i).shape()));
+                    continue;
+                }
                 ts.add(tensors.get(i));
                 rel.add(relativeName.apply(i));
+                kept.add(i);
             }
-            return TensorModule.group(ts, rel, indices);
+            return TensorModule.group(ts, rel, kept);
         }
 
         /** The one side every block matrix has; the declared hidden size or the norms' length break a tie. */
@@ -304,6 +344,27 @@ public final class StructuralTensorRoles implements TensorRoles {
                         RoleGroup.How.ORDER, List.of(), List.of());
             }
             return RoleGroup.byDefault("norm", norm, Role.FINAL_NORM);
+        }
+
+        /** A fused gate/up weight (and bias) as two views: the first half of the rows gate, the second up. */
+        private void splitHalves(TensorModule fused, int layer) {
+            for (StoredTensor t : fused.tensors()) {
+                long[] shape = t.shape();
+                int[][] parts = shape[0] > Integer.MAX_VALUE ? null : FusedLayout.GATE_UP_HALVES.split((int) shape[0], arch);
+                if (parts == null) {
+                    throw new InferenceRefused("fused gate/up tensor " + MessageText.quoted(t.name()) + " has " + shape[0] + " rows, not two halves");
+                }
+                List<TensorView> views = new ArrayList<>();
+                for (int p = 0; p < parts.length; p++) {
+                    Role role = FusedLayout.GATE_UP_HALVES.parts().get(p);
+                    TensorRole r = TensorRole.layer(role, layer);
+                    long[] partShape = shape.clone();
+                    partShape[0] = parts[p].length;
+                    views.add(new TensorView(new TensorInfo(t.name() + "[" + role.label() + "]", fused.biases().contains(t) ? r.asBias() : r, t.dtype(),
+                            partShape), t, false, parts[p]));
+                }
+                halves.put(t.name(), views);
+            }
         }
 
         private void record(RoleGroup g, int layer, boolean postNorm) {

@@ -46,9 +46,9 @@ record TensorModule(String path, StoredTensor matrix, StoredTensor vector, List<
     }
 
     /**
-     * Groups tensors (in container order) into modules by {@code pathOf}, refusing shapes the
-     * inference does not model: tensors of rank 0 or above 2, two matrices in one module, a vector
-     * beside a matrix that is not its bias.
+     * Groups matrices and vectors (in container order) into modules by the name before the last dot,
+     * refusing what the inference does not model: two matrices in one module, a vector beside a
+     * matrix that is not its bias.
      */
     static List<TensorModule> group(List<StoredTensor> tensors, List<String> relativeNames, List<Integer> positions) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
@@ -67,10 +67,6 @@ record TensorModule(String path, StoredTensor matrix, StoredTensor vector, List<
                 String rel = relativeNames.get(i);
                 String leaf = rel.substring(rel.lastIndexOf('.') + 1);
                 int rank = t.shape().length;
-                if (rank == 0 || rank > 2) {
-                    throw new InferenceRefused("tensor " + MessageText.quoted(t.name()) + " has shape " + Arrays.toString(t.shape())
-                            + "; only matrices and vectors are modelled");
-                }
                 if (rank == 1 && BIAS_NAMES.contains(leaf)) {
                     biases.add(t);
                 } else if (rank == 2 && matrix == null) {

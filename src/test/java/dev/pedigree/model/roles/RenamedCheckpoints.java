@@ -53,16 +53,21 @@ public final class RenamedCheckpoints {
      */
     public static Path copy(Path source, Path target, UnaryOperator<String> rename, String modelType, Comparator<String> order)
             throws IOException {
+        copyConfig(source, target, modelType);
+        try (Model m = open(source)) {
+            write(m.store(), target.resolve("model.safetensors"), rename, order);
+        }
+        return target;
+    }
+
+    /** {@code source}'s config.json, with {@code modelType}, and its tokenizer (when it has one) into {@code target}. */
+    public static void copyConfig(Path source, Path target, String modelType) throws IOException {
         Files.createDirectories(target);
         String config = Files.readString(source.resolve("config.json"));
         Files.writeString(target.resolve("config.json"), config.replaceFirst("\"model_type\":\\s*\"[^\"]*\"", "\"model_type\": \"" + modelType + "\""));
         if (Files.exists(source.resolve("tokenizer.json"))) {
             Files.copy(source.resolve("tokenizer.json"), target.resolve("tokenizer.json"));
         }
-        try (Model m = open(source)) {
-            write(m.store(), target.resolve("model.safetensors"), rename, order);
-        }
-        return target;
     }
 
     /** The stored tensors (as stored, decoded to float32) under new names, in the order {@code order} puts the new names in. */
