@@ -121,6 +121,7 @@ public final class StructuralTensorRoles implements TensorRoles {
                 BlockLayout.Result r = BlockLayout.classify(l, layers.get(l), hidden, arch, orderTrusted);
                 Map<String, Role> byPath = new LinkedHashMap<>();
                 if (r.gateUpHalves() != null) {
+                    // Marks the fused module in the per-layer comparison; its views get gate and up below.
                     byPath.put(r.gateUpHalves().path(), Role.OTHER);
                     splitHalves(r.gateUpHalves(), l);
                 }
@@ -143,32 +144,17 @@ public final class StructuralTensorRoles implements TensorRoles {
             for (RoleGroup g : layer0.groups()) {
                 basis.add("every layer, " + g.describe());
                 if (g.how() == RoleGroup.How.AMBIGUOUS) {
-                    List<List<String>> perRole = new ArrayList<>();
-                    for (TensorModule open : g.open()) {
-                        List<String> names0 = new ArrayList<>();
-                        for (List<TensorModule> layer : layers) {
-                            layer.stream().filter(m -> m.path().equals(open.path())).forEach(m -> m.tensors().forEach(t -> names0.add(t.name())));
-                        }
-                        perRole.add(names0);
-                    }
-                    ambiguous.add(new RoleAssignment.Ambiguity(g.openRoles().stream().map(r -> postNorm ? post(r) : r).toList(), perRole,
-                            g.what()));
+                    List<List<String>> perRole = g.open().stream().map(m -> acrossLayers(layers, m.path(), "")).toList();
+                    ambiguous.add(new RoleAssignment.Ambiguity(g.openRoles().stream().map(r -> postNorm ? post(r) : r).toList(), perRole, g.what()));
                 }
             }
             if (layer0.gateUpHalves() != null) {
                 TensorModule fused = layer0.gateUpHalves();
                 basis.add("every layer, MLP gate/up: fused " + fused.path() + " " + fused.shapeText() + " split in halves, tentatively gate then up "
                         + "(the order torch.chunk gives them in Phi-3 and GLM)");
-                List<List<String>> perRole = new ArrayList<>();
-                for (Role part : FusedLayout.GATE_UP_HALVES.parts()) {
-                    List<String> names0 = new ArrayList<>();
-                    for (List<TensorModule> layer : layers) {
-                        layer.stream().filter(m -> m.path().equals(fused.path()))
-                                .forEach(m -> m.tensors().forEach(t -> names0.add(t.name() + "[" + part.label() + "]")));
-                    }
-                    perRole.add(names0);
-                }
-                ambiguous.add(new RoleAssignment.Ambiguity(FusedLayout.GATE_UP_HALVES.parts(), perRole, "MLP gate/up halves"));
+                List<Role> parts = FusedLayout.GATE_UP_HALVES.parts();
+                ambiguous.add(new RoleAssignment.Ambiguity(parts, parts.stream().map(p -> acrossLayers(layers, fused.path(), "[" + p.label() + "]")).toList(),
+                        "MLP gate/up halves"));
                 tentative = true;
             }
             layer0.notes().forEach(n -> basis.add("every layer, " + n));
@@ -190,6 +176,15 @@ public final class StructuralTensorRoles implements TensorRoles {
             RoleAssignment.Confidence confidence = tentative ? RoleAssignment.Confidence.LOW
                     : ordered || defaulted ? RoleAssignment.Confidence.MEDIUM : RoleAssignment.Confidence.HIGH;
             return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.STRUCTURE, modelType, confidence, basis, ambiguous, null));
+        }
+
+        /** The names of the module at {@code path} in every layer (its weight and biases), each with {@code viewSuffix} (a fused slice). */
+        private static List<String> acrossLayers(List<List<TensorModule>> layers, String path, String viewSuffix) {
+            List<String> out = new ArrayList<>();
+            for (List<TensorModule> layer : layers) {
+                layer.stream().filter(m -> m.path().equals(path)).forEach(m -> m.tensors().forEach(t -> out.add(t.name() + viewSuffix)));
+            }
+            return out;
         }
 
         /** Modules of the tensors at {@code indices}; tensors of rank 0 or above 2 (buffers: attention masks, counters) are left out. */
