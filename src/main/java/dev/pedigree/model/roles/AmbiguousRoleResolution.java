@@ -12,17 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Tells apart, against a second model, the roles structure inference left tentative (two square
  * attention matrices that may be q and o or o and q): every assignment of the group's roles is tried
  * and the one whose tensors look most like the other model's tensors of those roles, layer by layer,
- * is kept. Tensors are compared by the sorted profiles of their row and column norms (values, for
+ * is kept (judged on up to four layers spread over the depth, since the names and so the assignment
+ * are the same in every layer). Tensors are compared by the sorted profiles of their row and column norms (values, for
  * vectors): statistics that do not change when hidden units, neurons or heads are permuted, so the
  * choice depends on nothing a permutation test relabels and the test's p-value stays exact.
  */
 public final class AmbiguousRoleResolution {
     private static final int QUANTILES = 32;
+    /** Layers compared per group: the names, hence the assignment, are the same in every layer, so a few spread over the depth suffice. */
+    private static final int SAMPLED_LAYERS = 4;
 
     /** The subject's store with its tentative roles settled, and one line per group saying how. */
     public record Resolution(TensorStore store, List<String> lines) {
@@ -43,13 +48,14 @@ public final class AmbiguousRoleResolution {
         Map<String, float[]> cache = new HashMap<>();
         int subjectLayers = subject.layerCount();
         int referenceLayers = reference.layerCount();
+        Set<Integer> sampled = sampledLayers(subjectLayers);
         for (RoleAssignment.Ambiguity a : assignment.ambiguous()) {
             int k = a.roles().size();
             int[] best = null;
             double bestCost = Double.POSITIVE_INFINITY;
             double nextCost = Double.POSITIVE_INFINITY;
             for (int[] perm : permutations(k)) {
-                double cost = cost(subject, reference, a, perm, subjectLayers, referenceLayers, cache);
+                double cost = cost(subject, reference, a, perm, sampled, subjectLayers, referenceLayers, cache);
                 if (cost < bestCost) {
                     nextCost = bestCost;
                     bestCost = cost;
@@ -84,14 +90,14 @@ public final class AmbiguousRoleResolution {
     }
 
     /** Sum over the group's weights of the profile distance to the reference's tensor of the role they would get; +inf when one is missing. */
-    private static double cost(TensorStore subject, TensorStore reference, RoleAssignment.Ambiguity a, int[] perm, int subjectLayers,
-            int referenceLayers, Map<String, float[]> cache) {
+    private static double cost(TensorStore subject, TensorStore reference, RoleAssignment.Ambiguity a, int[] perm, Set<Integer> sampled,
+            int subjectLayers, int referenceLayers, Map<String, float[]> cache) {
         double total = 0;
         for (int i = 0; i < perm.length; i++) {
             Role role = a.roles().get(perm[i]);
             for (String name : a.tensors().get(i)) {
                 TensorInfo t = subject.byName(name).orElseThrow();
-                if (t.role().bias()) {
+                if (t.role().bias() || (t.role().layer() >= 0 && !sampled.contains(t.role().layer()))) {
                     continue;
                 }
                 int layer = t.role().layer() < 0 ? -1 : referenceLayer(t.role().layer(), subjectLayers, referenceLayers);
@@ -105,6 +111,16 @@ public final class AmbiguousRoleResolution {
             }
         }
         return total;
+    }
+
+    /** Up to {@link #SAMPLED_LAYERS} layers spread evenly from the first to the last. */
+    static Set<Integer> sampledLayers(int layers) {
+        Set<Integer> out = new TreeSet<>();
+        int n = Math.min(SAMPLED_LAYERS, layers);
+        for (int i = 0; i < n; i++) {
+            out.add(n == 1 ? 0 : (int) Math.round((double) i * (layers - 1) / (n - 1)));
+        }
+        return out;
     }
 
     private static int referenceLayer(int layer, int subjectLayers, int referenceLayers) {
