@@ -1,5 +1,6 @@
 package dev.pedigree.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,13 @@ public record RoleAssignment(Method method, String modelType, Confidence confide
         /** Inferred from the repeated block in the names and the tensor shapes. */
         STRUCTURE,
         /** Neither: every tensor is unmapped. */
-        NONE
+        NONE;
+
+        /** As reports write it: {@code naming-table}, {@code structure}, {@code none}. */
+        @JsonValue
+        public String token() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** How far the matrices' roles (those weight matching uses) can be trusted; where norms were placed does not count. */
@@ -34,7 +41,13 @@ public record RoleAssignment(Method method, String modelType, Confidence confide
         /** Some roles rest on the order of tensors in the file, or on a default (an undeclared vocabulary size). */
         MEDIUM,
         /** Some roles could not be told apart; they are tentative until matched against another model. */
-        LOW
+        LOW;
+
+        /** As reports write it: {@code high}, {@code medium}, {@code low}. */
+        @JsonValue
+        public String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -64,8 +77,8 @@ public record RoleAssignment(Method method, String modelType, Confidence confide
         String table = "no naming table for model_type " + (modelType == null ? "(none declared)" : modelType);
         return switch (method) {
             case NAMING_TABLE -> "roles from tensor names" + (modelType == null ? "" : " (model_type " + modelType + ")");
-            case STRUCTURE -> "roles inferred from structure (" + table + "), confidence " + confidence.name().toLowerCase(Locale.ROOT)
-                    + (ambiguous.isEmpty() ? "" : "; " + ambiguous.size() + " group(s) told apart only against the other model");
+            case STRUCTURE -> "roles inferred from structure (" + table + "), confidence " + confidence.token()
+                    + (ambiguous.isEmpty() ? "" : "; " + ambiguous.size() + " group(s) of shape twins with tentative roles, settled only against another model");
             case NONE -> "no roles (" + table + "): " + reason;
         };
     }

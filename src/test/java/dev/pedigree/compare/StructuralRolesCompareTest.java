@@ -97,6 +97,21 @@ class StructuralRolesCompareTest {
     }
 
     @Test
+    void bothSidesRenamedWithoutRoleWordsAreMatchedToEachOther() throws IOException {
+        Path parent = RenamedCheckpoints.copy(ZOO.resolve("tiny-llama-a"), dir.resolve("parent"), RenamedCheckpoints.LLAMA_HINT_FREE, "made_up_lm",
+                Comparator.naturalOrder());
+        Path child = RenamedCheckpoints.copy(ZOO.resolve("tiny-llama-a-ft"), dir.resolve("child"), RenamedCheckpoints.LLAMA_HINT_FREE, "made_up_lm",
+                Comparator.naturalOrder());
+        ComparisonResult r = compare(parent, child);
+        assertEquals(Verdict.RELATED, r.verdict());
+        assertTrue(r.pValue() < 1e-3, "p = " + r.pValue());
+        assertEquals(RoleAssignment.Confidence.LOW, r.rolesA().confidence());
+        // A keeps its tentative roles; B's are matched to them.
+        assertTrue(says(r, "roles of B, attention q/o: told apart against the other model by row/column norm profiles: "
+                + "net.stack.0.mix.a = q, net.stack.0.mix.b = o"), r.evidence().toString());
+    }
+
+    @Test
     void withoutARepeatedBlockNoRolesAreInferredAndTheVerdictIsInconclusive() throws IOException {
         UnaryOperator<String> flatten = n -> n.replaceFirst("^model\\.layers\\.(\\d+)\\.", "model.layer_$1_");
         Path copy = RenamedCheckpoints.copy(ZOO.resolve("tiny-llama-a-ft"), dir.resolve("flat"), flatten, "made_up_lm", Comparator.naturalOrder());

@@ -204,10 +204,13 @@ class StructuralTensorRolesTest {
                     table);
             assertTrue(table.contains("every layer, attention k/v: attention.wk [16, 32] = k, attention.wv [16, 32] = v (by names)"), table);
             JsonNode roles = new ObjectMapper().readTree(ReportJson.render(report.toReport(0))).at("/inspect/roles");
-            assertEquals("STRUCTURE", roles.path("method").asText(), roles.toString());
+            assertEquals("structure", roles.path("method").asText(), roles.toString());
             assertEquals("zoo_lm", roles.path("model_type").asText(), roles.toString());
-            assertEquals("HIGH", roles.path("confidence").asText(), roles.toString());
+            assertEquals("high", roles.path("confidence").asText(), roles.toString());
             assertTrue(roles.path("basis").size() > 5, roles.toString());
+            String json = ReportJson.render(report.toReport(0));
+            assertEquals(json, ReportJson.render(ReportJson.read(json)), "inspect JSON reads back to the same bytes");
+            assertEquals(m.store().roleAssignment(), ReportJson.read(json).inspect().roles());
         }
     }
 
