@@ -78,7 +78,8 @@ public record RoleAssignment(Method method, String modelType, Confidence confide
         return switch (method) {
             case NAMING_TABLE -> "roles from tensor names" + (modelType == null ? "" : " (model_type " + modelType + ")");
             case STRUCTURE -> "roles inferred from structure (" + table + "), confidence " + confidence.token()
-                    + (ambiguous.isEmpty() ? "" : "; " + ambiguous.size() + " group(s) of shape twins with tentative roles, settled only against another model");
+                    + (ambiguous.isEmpty() ? ""
+                            : "; " + ambiguous.size() + " group(s) of shape twins with tentative roles, settled only against another model");
             case NONE -> "no roles (" + table + "): " + reason;
         };
     }
