@@ -6,6 +6,8 @@ import dev.pedigree.error.BadInputException;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.signals.WeightAlignment;
 import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
 import java.io.PrintWriter;
@@ -15,23 +17,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the provenance-set job: the queries give the distance matrix, the configured set test gives the
- * set, and (unless {@code weights} is null) each candidate's weights are compared with the target's.
+ * The provenance-set job on queried models: the queries give the distance matrix (reference models queried
+ * like candidates), the candidates' distances to one another give the calibrated background (unless
+ * {@code pairwise} is false), both methods give their sets ({@link ComparedSets}), and (unless
+ * {@code weights} is null) each candidate's weights are compared with the target's.
  *
+ * @param queries    the target, the candidates, prompts, distance and decoding
  * @param references specs of models known to be unrelated to the target: queried like candidates, kept
  *                   in the pool, never in the set
+ * @param headline   the method whose set is the headline; the other is run beside it
+ * @param pairwise   whether to measure candidate-to-candidate distances for the calibrated background
  * @param weights    settings of the weight comparisons, or null to skip them
  */
-public record ProvenanceRun(MatrixRequest queries, List<String> references, ProvenanceSetTest test,
-                            WeightAlignment.Settings weights, ModelOpener opener) {
+public record ProvenanceRun(MatrixRequest queries, List<String> references, ProvenanceSetTest test, ProvenanceMethod headline,
+        boolean pairwise, WeightAlignment.Settings weights, ModelOpener opener) {
 
-    /** What the run found: the set, the matrix it came from, and the weight evidence per candidate. */
-    public record Result(ProvenanceSet set, MeasuredDistances distances, List<String> referenceNames,
-                         List<WeightEvidence> weights) {
+    public ProvenanceRun {
+        references = List.copyOf(references);
+    }
+
+    /** What the run found: both sets, the distances they came from, and the weight evidence per candidate. */
+    public record Result(ComparedSets sets, MeasuredDistances distances, List<String> referenceNames, List<WeightEvidence> weights) {
+        /** The headline set. */
+        public ProvenanceSet set() {
+            return sets.headline();
+        }
     }
 
     public Result run(PrintWriter err, boolean progress) {
-        MeasuredDistances measured = queries.measure(err, progress);
+        List<String> pool = new ArrayList<>(queries.candidates());
+        references.stream().filter(r -> !pool.contains(r)).forEach(pool::add);
+        MatrixRequest request = new MatrixRequest(queries.target(), pool, queries.prompts(), queries.distance(), queries.decoding(),
+                queries.cacheDir(), queries.options(), queries.sentenceEmbedder());
+        MeasuredDistances measured = request.measure(err, progress);
         List<String> referenceNames = new ArrayList<>();
         measured.specs().forEach((name, spec) -> {
             if (references.contains(spec)) {
@@ -48,7 +66,10 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
             throw new BadInputException("fewer than 2 models could be queried; excluded: " + measured.excluded());
         }
         DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
-        ProvenanceSet set = test.test(matrix, referenceNames);
+        PairwiseDistances between = pairwise
+                ? request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err)
+                : null;
+        ComparedSets sets = ComparedSets.run(test, headline, matrix, referenceNames, between, "measured");
         List<WeightEvidence> evidence = List.of();
         if (weights != null) {
             Map<String, String> candidates = new LinkedHashMap<>();
@@ -59,6 +80,6 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
             }
             evidence = CandidateWeights.compare(queries.target(), candidates, opener, weights, err);
         }
-        return new Result(set, measured, referenceNames, evidence);
+        return new Result(sets, measured, referenceNames, evidence);
     }
 }
