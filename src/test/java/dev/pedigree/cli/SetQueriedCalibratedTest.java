@@ -39,21 +39,29 @@ class SetQueriedCalibratedTest {
     @Test
     void candidateDistancesAreMeasuredAndBothSetsReported() throws Exception {
         JsonNode r = run();
-        assertEquals("calibrated", r.path("method").asText());
-        assertEquals("pairwise:measured", r.path("calibration").asText());
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
-        assertTrue(r.path("steps").get(0).path("t_statistic").asDouble() < -2, r.path("steps").toString());
-        assertEquals("tiny-llama-a", r.path("paper_faithful").path("provenance_set").get(0).path("model").asText());
-        for (String c : CANDIDATES) {
-            assertTrue(r.path("explanation").path(c).path("text").asText().length() > 10, c + " in " + r.path("explanation"));
+        JsonNode set = r.path("provenance_set");
+        assertEquals("calibrated", set.path("method").asText());
+        assertEquals("pairwise:measured", set.path("background").path("source").asText());
+        assertEquals(CANDIDATES.size(), set.path("background").path("eccentricities").size(), set.path("background").toString());
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
+        assertTrue(set.path("steps").get(0).path("statistic").asDouble() < -2, set.path("steps").toString());
+        assertEquals("mps", set.path("beside").path("method").asText());
+        assertEquals("tiny-llama-a", set.path("beside").path("members").get(0).path("model").asText());
+        List<String> explained = new ArrayList<>();
+        for (JsonNode e : set.path("explanations")) {
+            explained.add(e.path("model").asText());
+            assertTrue(e.path("text").asText().length() > 10, e.toString());
         }
-        assertTrue(r.path("black_box").path("mean_distance").has("tiny-llama-a"));
+        assertEquals(CANDIDATES, explained);
+        List<String> distances = new ArrayList<>();
+        r.path("distances").path("candidates").forEach(c -> distances.add(c.path("model").asText()));
+        assertEquals(CANDIDATES, distances);
     }
 
     @Test
     void withoutPairwiseTheBackgroundComesFromTheTargetRow() throws Exception {
-        JsonNode r = run("--no-pairwise");
-        assertEquals("pool", r.path("calibration").asText());
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
+        JsonNode set = run("--no-pairwise").path("provenance_set");
+        assertEquals("pool", set.path("background").path("source").asText());
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
     }
 }

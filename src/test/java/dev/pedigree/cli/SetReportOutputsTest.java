@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code set} through the shared report model: the HTML page, a schema-valid CycloneDX ML-BOM and SARIF log. */
+/** {@code set} through the shared report model: the HTML page with both sets, a schema-valid CycloneDX ML-BOM and SARIF log. */
 class SetReportOutputsTest {
     private static final String ZOO = "src/test/resources/zoo/models/";
 
@@ -58,5 +58,8 @@ class SetReportOutputsTest {
         String html = run("set", "--matrix", "experiments/calibrated-real/target-all-minilm-l6-v2-q.csv", "--perms", "99",
                 "--format", "html");
         assertTrue(html.contains("id=\"provenance-set\"") && html.contains("all-minilm-l6-v2"), "set --matrix as HTML");
+        for (String id : List.of("provenance-set-beside", "step-chart-beside", "calibration-background", "set-differences")) {
+            assertTrue(html.contains("id=\"" + id + "\""), "both sets and their differences: #" + id);
+        }
     }
 }
