@@ -17,7 +17,6 @@ import dev.pedigree.provenance.MatrixRun;
 import dev.pedigree.provenance.ProvenanceRun;
 import dev.pedigree.report.ProvenanceSets;
 import dev.pedigree.report.Report;
-import dev.pedigree.report.Subject;
 import dev.pedigree.signals.WeightAlignment;
 import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSetTest;
@@ -25,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -180,13 +178,8 @@ final class SetCommand implements Callable<Integer> {
                 new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
                 MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        ProvenanceRun.Result result = new ProvenanceRun(request, references, test, headline, !noPairwise,
+        return ProvenanceSets.queried(new ProvenanceRun(request, references, test, headline, !noPairwise,
                 noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
-                .run(err, !quiet && Progress.terminalAttached());
-        List<Subject> subjects = new ArrayList<>();
-        subjects.add(new Subject(result.distances().target(), "target", null, null, null));
-        result.distances().candidates().forEach(n -> subjects.add(new Subject(n,
-                result.referenceNames().contains(n) ? "reference" : "candidate", null, null, null)));
-        return ProvenanceSets.queried(result, subjects, Map.of());
+                .run(err, !quiet && Progress.terminalAttached()));
     }
 }

@@ -8,7 +8,9 @@ import dev.pedigree.stats.PairwiseDistancesCsv;
 import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSetTest;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The provenance-set job on a precomputed distance matrix: no model is opened, so there are no weights and
@@ -25,12 +27,17 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
         references = List.copyOf(references);
     }
 
-    /** What the run found, and the matrix it found it in. */
-    public record Result(ComparedSets sets, DistanceMatrix matrix, Path file) {
+    /** What the run found, the matrix it found it in, and the milliseconds of each phase ({@code read}, {@code sets}). */
+    public record Result(ComparedSets sets, DistanceMatrix matrix, Path file, Map<String, Long> timingsMs) {
+        public Result {
+            timingsMs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs));
+        }
     }
 
     /** @throws BadInputException naming the file and the problem when an input does not fit the others */
     public Result run() {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
         DistanceMatrix m = DistanceMatrixCsv.read(matrix);
         for (String name : references) {
             if (m.indexOf(name) < 0) {
@@ -49,7 +56,9 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
                 }
             }
         }
-        return new Result(ComparedSets.run(test, headline, m, references, between, pairwise == null ? null : pairwise.toString()),
-                m, matrix);
+        start = ProvenanceRun.lap(timings, "read", start);
+        ComparedSets sets = ComparedSets.run(test, headline, m, references, between, pairwise == null ? null : pairwise.toString());
+        ProvenanceRun.lap(timings, "sets", start);
+        return new Result(sets, m, matrix, timings);
     }
 }

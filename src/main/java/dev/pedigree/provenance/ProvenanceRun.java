@@ -36,8 +36,18 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
         references = List.copyOf(references);
     }
 
-    /** What the run found: both sets, the distances they came from, and the weight evidence per candidate. */
-    public record Result(ComparedSets sets, MeasuredDistances distances, List<String> referenceNames, List<WeightEvidence> weights) {
+    /**
+     * What the run found: both sets, the distances they came from, the weight evidence per candidate, and
+     * the wall-clock milliseconds of each phase ({@code queries}, {@code pairwise}, {@code sets}, {@code weights}).
+     */
+    public record Result(ComparedSets sets, MeasuredDistances distances, List<String> referenceNames, List<WeightEvidence> weights,
+            Map<String, Long> timingsMs) {
+        public Result {
+            referenceNames = List.copyOf(referenceNames);
+            weights = List.copyOf(weights);
+            timingsMs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs));
+        }
+
         /** The headline set. */
         public ProvenanceSet set() {
             return sets.headline();
@@ -49,7 +59,10 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
         references.stream().filter(r -> !pool.contains(r)).forEach(pool::add);
         MatrixRequest request = new MatrixRequest(queries.target(), pool, queries.prompts(), queries.distance(), queries.decoding(),
                 queries.cacheDir(), queries.options(), queries.sentenceEmbedder());
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
         MeasuredDistances measured = request.measure(err, progress);
+        start = lap(timings, "queries", start);
         List<String> referenceNames = new ArrayList<>();
         measured.specs().forEach((name, spec) -> {
             if (references.contains(spec)) {
@@ -69,7 +82,11 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
         PairwiseDistances between = pairwise
                 ? request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err)
                 : null;
+        if (pairwise) {
+            start = lap(timings, "pairwise", start);
+        }
         ComparedSets sets = ComparedSets.run(test, headline, matrix, referenceNames, between, "measured");
+        start = lap(timings, "sets", start);
         List<WeightEvidence> evidence = List.of();
         if (weights != null) {
             Map<String, String> candidates = new LinkedHashMap<>();
@@ -79,7 +96,15 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
                 }
             }
             evidence = CandidateWeights.compare(queries.target(), candidates, opener, weights, err);
+            lap(timings, "weights", start);
         }
-        return new Result(sets, measured, referenceNames, evidence);
+        return new Result(sets, measured, referenceNames, evidence, timings);
+    }
+
+    /** Records the milliseconds since {@code start} under {@code phase} and returns the new start. */
+    static long lap(Map<String, Long> timings, String phase, long start) {
+        long now = System.nanoTime();
+        timings.put(phase, (now - start) / 1_000_000);
+        return now;
     }
 }

@@ -102,17 +102,17 @@ public final class ProvenanceSets {
     /**
      * The merged {@code set} report of queried models: both sets, the distances, and for each candidate
      * whose weights were read the weight comparison beside the black-box evidence; the reconciliation
-     * calls out where the two disagree, and a candidate whose weights could not be read is a note.
-     *
-     * @param subjects the target first, then candidates and references, named as in the matrix
+     * calls out where the two disagree, and a candidate whose weights could not be read is a note. The
+     * subjects are the target, then the queried candidates and references, named as in the matrix.
      */
-    public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings) {
+    public static Report queried(ProvenanceRun.Result result) {
         MeasuredDistances d = result.distances();
         ProvenanceSet set = result.set();
-        String target = subjects.getFirst().name();
+        String target = d.target();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
-        subjects.forEach(b::subject);
-        timings.forEach(b::timing);
+        b.subject(new Subject(target, "target", null, null, null));
+        d.candidates().forEach(n -> b.subject(new Subject(n, result.referenceNames().contains(n) ? "reference" : "candidate", null, null, null)));
+        result.timingsMs().forEach(b::timing);
         b.provenanceSet(section(result.sets(), target, d.distance()));
         b.distances(distances(new DistanceMatrix(d.candidates(), d.values()), d.distance(), d.promptSetSha256(), d.excluded()));
         d.excluded().forEach(b::excluded);
@@ -148,6 +148,7 @@ public final class ProvenanceSets {
         ProvenanceSet set = result.sets().headline();
         DistanceMatrix m = result.matrix();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
+        result.timingsMs().forEach(b::timing);
         b.subject(new Subject(target, "target", null, null, null));
         m.names().forEach(n -> b.subject(new Subject(n, set.references().contains(n) ? "reference" : "candidate", null, null, null)));
         b.provenanceSet(section(result.sets(), target, source));

@@ -56,6 +56,9 @@ class SetQueriedCalibratedTest {
         List<String> distances = new ArrayList<>();
         r.path("distances").path("candidates").forEach(c -> distances.add(c.path("model").asText()));
         assertEquals(CANDIDATES, distances);
+        List<String> phases = new ArrayList<>();
+        r.path("timings_ms").fieldNames().forEachRemaining(phases::add);
+        assertEquals(List.of("queries", "pairwise", "sets"), phases, "--no-weights: no weights phase");
     }
 
     @Test
