@@ -49,6 +49,11 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
         }
         PairwiseDistances between = null;
         if (pairwise != null) {
+            if (m.models() < CalibrationBackground.MIN_PAIRWISE_MODELS) {
+                throw new BadInputException("--pairwise " + pairwise + ": " + matrix + " has " + m.models() + " models; a background of "
+                        + "candidate-to-candidate distances needs at least " + CalibrationBackground.MIN_PAIRWISE_MODELS
+                        + " (drop --pairwise to calibrate against the target's row)");
+            }
             between = PairwiseDistancesCsv.read(pairwise);
             for (String name : m.names()) {
                 if (!between.names().contains(name)) {

@@ -79,10 +79,13 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
             throw new BadInputException("fewer than 2 models could be queried; excluded: " + measured.excluded());
         }
         DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
-        PairwiseDistances between = pairwise
-                ? request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err)
-                : null;
-        if (pairwise) {
+        PairwiseDistances between = null;
+        if (pairwise && matrix.models() < CalibrationBackground.MIN_PAIRWISE_MODELS) {
+            err.println("set: " + matrix.models() + " models cannot fit a background of candidate-to-candidate distances (at least "
+                    + CalibrationBackground.MIN_PAIRWISE_MODELS + " are needed): calibrating against the target's row alone");
+            err.flush();
+        } else if (pairwise) {
+            between = request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err);
             start = lap(timings, "pairwise", start);
         }
         ComparedSets sets = ComparedSets.run(test, headline, matrix, referenceNames, between, "measured");

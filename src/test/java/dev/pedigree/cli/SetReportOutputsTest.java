@@ -45,6 +45,8 @@ class SetReportOutputsTest {
             assertTrue(html.contains("id=\"" + id + "\""), "HTML holds #" + id);
         }
         assertTrue(html.contains("paper-faithful method"), "the paper-faithful set is written beside the headline one");
+        assertTrue(html.contains("Calibrated background: the spread of the target"),
+                "three models cannot fit a pairwise background: the target's row is the background");
         ObjectMapper json = new ObjectMapper();
         JsonNode b = json.readTree(Files.readString(bom));
         assertEquals(List.of(), JsonSchemas.cycloneDx16Errors(b));

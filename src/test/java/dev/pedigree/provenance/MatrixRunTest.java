@@ -145,5 +145,14 @@ class MatrixRunTest {
         BadInputException missing = assertThrows(BadInputException.class,
                 () -> new MatrixRun(matrix, partial, List.of(), TEST, ProvenanceMethod.CALIBRATED).run());
         assertTrue(missing.getMessage().contains("no row for model bge-small-en-v1.5"), missing.getMessage());
+
+        // three models: the two-way fit has as many eccentricities as distinct pairs, so no residual scale
+        Path three = dir.resolve("three.csv");
+        Files.writeString(three, "a,1,2,3\nb,2,3,4\nc,5,6,7\n");
+        Path threePairs = dir.resolve("three-pairs.csv");
+        Files.writeString(threePairs, "candidate,a,b,c\na,0,1,2\nb,1,0,2\nc,2,2,0\n");
+        BadInputException few = assertThrows(BadInputException.class,
+                () -> new MatrixRun(three, threePairs, List.of(), TEST, ProvenanceMethod.CALIBRATED).run());
+        assertTrue(few.getMessage().contains("at least 4"), few.getMessage());
     }
 }
