@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pedigree set}: the Model Provenance Set of a target among candidates. The distances come from
  * exactly one source: a precomputed matrix ({@code --matrix}), or querying the models themselves
- * ({@code --target} and {@code --candidates}), in which case every candidate whose weights can be read
- * is also compared with the target's weights and the report sets both side by side.
+ * ({@code --target} and {@code --candidates}), in which case every local model's files are read once for
+ * its format, digest and declared lineage, every candidate whose weights can be read is also compared with
+ * the target's weights, and the report sets the declared lineage, the set and the weights side by side.
  *
  * <p>Both provenance methods run on the same matrix with the same seed: the one {@code --method} names is
  * the headline, the other is reported beside it, and every candidate is explained. The calibrated method
@@ -90,6 +91,11 @@ final class SetCommand implements Callable<Integer> {
 
     @Option(names = "--no-weights", description = "skip the weight comparison of each candidate")
     boolean noWeights;
+
+    @Option(names = "--no-digest", negatable = false,
+            description = "with --target: skip the content digests (they read every byte of each model once, then are cached); "
+                    + "the CycloneDX BOM then has no hashes")
+    boolean noDigest;
 
     @Option(names = "--weight-permutations", defaultValue = "999", description = "permutations of each weight comparison (default: ${DEFAULT-VALUE})")
     int weightPermutations;
@@ -173,13 +179,13 @@ final class SetCommand implements Callable<Integer> {
         if (promptCount != null) {
             promptSet = promptSet.first(promptCount);
         }
-        String chosen = distance != null ? distance : DefaultDistance.forTarget(source.queries.target, QueryableModels.Options.DEFAULT, err);
+        String chosen = distance != null ? distance : DefaultDistance.forTarget(source.queries.target, err);
         MatrixRequest request = new MatrixRequest(source.queries.target, source.queries.candidates, promptSet, chosen,
                 new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
                 MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
         return ProvenanceSets.queried(new ProvenanceRun(request, references, test, headline, !noPairwise,
-                noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
+                noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), !noDigest, opener)
                 .run(err, !quiet && Progress.terminalAttached()));
     }
 }

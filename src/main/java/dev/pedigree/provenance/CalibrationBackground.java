@@ -28,14 +28,6 @@ import java.util.Map;
 public record CalibrationBackground(String source, int models, Double location, double scale, Double spread,
         Double targetEccentricity, Map<String, Double> eccentricities) {
 
-    /**
-     * Fewest models a pairwise background is fitted on. The two-way fit has one eccentricity per model, and
-     * M models give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding
-     * noise and every z is meaningless (seen on the zoo: z ≈ −5·10¹⁵). With 4 there are 2 residual degrees of
-     * freedom.
-     */
-    public static final int MIN_PAIRWISE_MODELS = 4;
-
     public CalibrationBackground {
         eccentricities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(eccentricities));
     }

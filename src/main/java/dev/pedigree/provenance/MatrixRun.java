@@ -34,7 +34,11 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
         }
     }
 
-    /** @throws BadInputException naming the file and the problem when an input does not fit the others */
+    /**
+     * @throws BadInputException naming the file and the problem when an input does not fit the others, or when
+     *                           the matrix has too few models for a pairwise background
+     *                           ({@link dev.pedigree.stats.PairwiseCalibratedStep#MIN_MODELS})
+     */
     public Result run() {
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -49,11 +53,6 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
         }
         PairwiseDistances between = null;
         if (pairwise != null) {
-            if (m.models() < CalibrationBackground.MIN_PAIRWISE_MODELS) {
-                throw new BadInputException("--pairwise " + pairwise + ": " + matrix + " has " + m.models() + " models; a background of "
-                        + "candidate-to-candidate distances needs at least " + CalibrationBackground.MIN_PAIRWISE_MODELS
-                        + " (drop --pairwise to calibrate against the target's row)");
-            }
             between = PairwiseDistancesCsv.read(pairwise);
             for (String name : m.names()) {
                 if (!between.names().contains(name)) {

@@ -103,15 +103,22 @@ public final class ProvenanceSets {
      * The merged {@code set} report of queried models: both sets, the distances, and for each candidate
      * whose weights were read the weight comparison beside the black-box evidence; the reconciliation
      * calls out where the two disagree, and a candidate whose weights could not be read is a note. The
-     * subjects are the target, then the queried candidates and references, named as in the matrix.
+     * subjects are the target, then the queried candidates and references, named as in the matrix, each
+     * with the spec it was given as and what its files say (format, digest, declared lineage), so the
+     * reconciliation sets each model's declared parents beside the set and the weights.
      */
     public static Report queried(ProvenanceRun.Result result) {
         MeasuredDistances d = result.distances();
         ProvenanceSet set = result.set();
         String target = d.target();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
-        b.subject(new Subject(target, "target", null, null, null));
-        d.candidates().forEach(n -> b.subject(new Subject(n, result.referenceNames().contains(n) ? "reference" : "candidate", null, null, null)));
+        result.models().forEach((name, model) -> b.subject(ModelSubjects.of(name,
+                name.equals(target) ? "target" : result.referenceNames().contains(name) ? "reference" : "candidate", model)));
+        result.unreadable().forEach((name, why) -> {
+            if (result.weights().stream().noneMatch(w -> w.candidate().equals(name))) {
+                b.note(name + ": files not read, so no digest or declared lineage (" + why + ")");
+            }
+        });
         result.timingsMs().forEach(b::timing);
         b.provenanceSet(section(result.sets(), target, d.distance()));
         b.distances(distances(new DistanceMatrix(d.candidates(), d.values()), d.distance(), d.promptSetSha256(), d.excluded()));

@@ -111,8 +111,9 @@ public final class ReportHtmlRenderer {
                 .append("<th>declared base</th></tr></thead><tbody>");
         for (Subject s : r.subjects()) {
             DeclaredLineageSummary d = s.declared();
-            h.append("<tr><td>").append(Html.escape(s.role())).append("</td><td><code>").append(Html.escape(s.name())).append("</code></td><td>")
-                    .append(Html.escape(s.format() == null ? "-" : s.format())).append("</td><td>")
+            h.append("<tr><td>").append(Html.escape(s.role())).append("</td><td><code>").append(Html.escape(s.name())).append("</code>")
+                    .append(s.spec() == null || s.spec().equals(s.name()) ? "" : "<br><small><code>" + Html.escape(s.spec()) + "</code></small>")
+                    .append("</td><td>").append(Html.escape(s.format() == null ? "-" : s.format())).append("</td><td>")
                     .append(s.digest() == null ? "not computed" : "<code title=\"" + s.digest() + "\">" + s.digest().substring(0, 16) + "…</code>")
                     .append("</td><td>").append(d.baseModels().isEmpty() ? "none declared"
                             : Html.escape(String.join(", ", d.baseModels())) + (d.relation() == null ? "" : " (" + Html.escape(d.relation()) + ")"))

@@ -42,7 +42,8 @@ public final class ReportTableRenderer {
     private static void subjects(StringBuilder out, Report r) {
         out.append("models\n");
         for (Subject s : r.subjects()) {
-            out.append(String.format(Locale.ROOT, "  %-10s %s%n", s.role(), s.name()));
+            out.append(String.format(Locale.ROOT, "  %-10s %s%s%n", s.role(), s.name(),
+                    s.spec() == null || s.spec().equals(s.name()) ? "" : "  (" + s.spec() + ")"));
             out.append(String.format(Locale.ROOT, "  %-10s %s%s%n", "", s.format() == null ? "" : s.format() + ", ",
                     s.digest() == null ? "digest not computed" : "sha256:" + s.digest()));
         }
