@@ -1,5 +1,7 @@
 package dev.pedigree.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A model a report speaks about.
  *
@@ -12,9 +14,11 @@ package dev.pedigree.report;
  * @param declared what the model declares about its origin; null means it was not read
  * @param spec     the MODEL argument the model was given as (a path, URL, {@code hf:} or {@code maven:} spec);
  *                 null when it had none (matrix rows, database entries) or the job did not record it apart
- *                 from the name
+ *                 from the name; added to schema version 1 and omitted when null, so reports without it keep
+ *                 their bytes
  */
-public record Subject(String name, String role, String format, String digest, DeclaredLineageSummary declared, String spec) {
+public record Subject(String name, String role, String format, String digest, DeclaredLineageSummary declared,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String spec) {
     public Subject {
         declared = declared == null ? DeclaredLineageSummary.NOT_READ : declared;
     }
