@@ -63,7 +63,13 @@ class SetQueriedCalibratedTest {
 
     @Test
     void withoutPairwiseTheBackgroundComesFromTheTargetRow() throws Exception {
-        JsonNode set = run("--no-pairwise").path("provenance_set");
+        JsonNode r = run("--no-pairwise", "--no-digest");
+        JsonNode target = r.path("subjects").get(0);
+        assertEquals("tiny-llama-a-ft", target.path("name").asText());
+        assertTrue(target.path("digest").isNull(), "--no-digest: " + target);
+        assertEquals("safetensors", target.path("format").asText(), "the files are read all the same");
+        assertEquals("pedigree-zoo/tiny-llama-a", target.path("declared").path("base_models").get(0).asText(), target.toString());
+        JsonNode set = r.path("provenance_set");
         assertEquals("pool", set.path("background").path("source").asText());
         assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
     }
