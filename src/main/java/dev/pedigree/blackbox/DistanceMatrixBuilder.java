@@ -22,10 +22,10 @@ public final class DistanceMatrixBuilder {
 
     public MeasuredDistances build(QueryableModel target, List<? extends QueryableModel> candidates,
             PromptDistance distance) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.List.of(target.name()));
         for (QueryableModel candidate : candidates) {
             if (!seen.add(candidate.name())) {
-                throw new BadInputException("two candidates are named " + candidate.name() + "; names must differ");
+                throw new BadInputException("two models are named " + candidate.name() + " (the target's and the candidates' names must differ)");
             }
         }
         PromptDistance.Prepared prepared = distance.prepare(target, queries);

@@ -66,13 +66,10 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
     /**
      * Candidate-to-candidate mean distances for the calibrated background, with this request's prompts,
      * distance and cache: each model is opened once and its answers come from the cache that
-     * {@link #measure} filled. Null when fewer than 3 models are given or any of them cannot be queried
-     * (the caller then calibrates against the target's row alone); the reason goes to {@code err}.
+     * {@link #measure} filled. Null when any of them cannot be queried (the caller then calibrates against
+     * the target's row alone); the reason goes to {@code err}.
      */
     public PairwiseDistances measurePairwise(List<String> specs, PrintWriter err) {
-        if (specs.size() < 3) {
-            return null;
-        }
         List<QueryableModel> open = new ArrayList<>();
         try {
             PromptDistance d = distance(open, err);

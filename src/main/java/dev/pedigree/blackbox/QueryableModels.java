@@ -43,7 +43,7 @@ public final class QueryableModels {
 
     /** @param err where fetching a jar is reported (stderr) */
     public static QueryableModel open(String spec, ModelKind kind, Options options, PrintWriter err) {
-        if (spec.startsWith("http://") || spec.startsWith("https://")) {
+        if (isServer(spec)) {
             URI uri = URI.create(spec);
             String model = uri.getFragment();
             if (model == null || model.isBlank()) {
@@ -55,9 +55,30 @@ public final class QueryableModels {
                     ? new HttpCausalLanguageModel(server, options.serverTokenizer(), options.serverVocabulary())
                     : new HttpTextEmbedder(server);
         }
+        return OnnxModels.open(localFiles(spec, err), options.pooling(), options.batchSize());
+    }
+
+    /**
+     * What {@link #open} would open a local model as, read off its ONNX graph without a runtime session.
+     *
+     * @throws BadInputException for a server (its kind is not in any file) or a model without an ONNX export
+     */
+    public static ModelKind localKind(String spec, PrintWriter err) {
+        if (isServer(spec)) {
+            throw new BadInputException(spec + ": a server's kind cannot be read off its files");
+        }
+        return OnnxModels.kindOf(localFiles(spec, err));
+    }
+
+    /** Whether the spec names an OpenAI-compatible server rather than local files. */
+    public static boolean isServer(String spec) {
+        return spec.startsWith("http://") || spec.startsWith("https://");
+    }
+
+    private static OnnxModelFiles localFiles(String spec, PrintWriter err) {
         ModelSource source = new ModelLocator(SourceEnvironment.system(), err).resolve(spec);
         // a folder's chosen weight file may be safetensors beside an onnx/ export: look in the folder then
         Path where = source.weights().getFileName().toString().endsWith(".onnx") ? source.weights() : source.directory();
-        return OnnxModels.open(OnnxModelFiles.locate(where), options.pooling(), options.batchSize());
+        return OnnxModelFiles.locate(where);
     }
 }

@@ -39,10 +39,6 @@ public final class ReportOptions {
                     + "metadata-only, set-member, weight-link, fingerprint-match, disagreement, unverified, confirmed, excluded")
     List<FailOn> failOn = new ArrayList<>();
 
-    OutputOptions.Format format() {
-        return output.format;
-    }
-
     /** Prints {@code report} on {@code out} in the chosen format, writes the requested files, and returns the exit code. */
     int emit(Report report, PrintWriter out) {
         String rendered = switch (output.format) {
@@ -56,7 +52,7 @@ public final class ReportOptions {
     }
 
     /** Writes the requested CycloneDX and SARIF files and returns the exit code {@code --fail-on} asks for. */
-    int writeFiles(Report report) {
+    private int writeFiles(Report report) {
         if (cyclonedx != null) {
             write(cyclonedx, CycloneDxBom.render(report), "--cyclonedx");
         }
@@ -64,11 +60,6 @@ public final class ReportOptions {
             write(sarif, SarifLog.render(report), "--sarif");
         }
         return FailOn.anyMatch(report, failOn) ? ExitCode.FOUND : ExitCode.DONE;
-    }
-
-    /** True when only the command's own table or JSON is asked for: no HTML, no files. */
-    boolean plainOnly() {
-        return output.format != OutputOptions.Format.html && cyclonedx == null && sarif == null;
     }
 
     /** Writes through a temporary file beside the target, so a reader never sees half a file. */

@@ -1,38 +1,29 @@
 package dev.pedigree.cli;
 
-import dev.pedigree.error.BadInputException;
-import dev.pedigree.stats.DistanceMatrix;
-import dev.pedigree.stats.DistanceMatrixCsv;
-import dev.pedigree.stats.PairwiseDistances;
-import dev.pedigree.stats.PairwiseDistancesCsv;
-import dev.pedigree.stats.ProvenanceMethod;
-import dev.pedigree.stats.ProvenanceSet;
-import dev.pedigree.stats.ProvenanceSetTest;
-import dev.pedigree.stats.SetComparison;
 import dev.pedigree.blackbox.Decoding;
 import dev.pedigree.blackbox.MatrixRequest;
-import dev.pedigree.blackbox.MeasuredDistances;
 import dev.pedigree.blackbox.Progress;
 import dev.pedigree.blackbox.QueryableModels;
 import dev.pedigree.blackbox.cache.OutputCache;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.blackbox.prompts.ShippedPrompts;
+import dev.pedigree.error.BadInputException;
 import dev.pedigree.model.open.FormatWiring;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
 import dev.pedigree.provenance.DefaultDistance;
+import dev.pedigree.provenance.MatrixRun;
 import dev.pedigree.provenance.ProvenanceRun;
-import dev.pedigree.signals.WeightAlignment;
 import dev.pedigree.report.ProvenanceSets;
 import dev.pedigree.report.Report;
-import dev.pedigree.report.Subject;
+import dev.pedigree.signals.WeightAlignment;
+import dev.pedigree.stats.ProvenanceMethod;
+import dev.pedigree.stats.ProvenanceSetTest;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,14 +35,19 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pedigree set}: the Model Provenance Set of a target among candidates. The distances come from
  * exactly one source: a precomputed matrix ({@code --matrix}), or querying the models themselves
- * ({@code --target} and {@code --candidates}), in which case every candidate whose weights can be read
- * is also compared with the target's weights and the report sets both side by side.
+ * ({@code --target} and {@code --candidates}), in which case every local model's files are read once for
+ * its format, digest and declared lineage, every candidate whose weights can be read is also compared with
+ * the target's weights, and the report sets the declared lineage, the set and the weights side by side.
  *
  * <p>Both provenance methods run on the same matrix with the same seed: the one {@code --method} names is
  * the headline, the other is reported beside it, and every candidate is explained. The calibrated method
  * takes its background from candidate-to-candidate distances when it has them ({@code --pairwise} with a
  * matrix; measured from the models themselves with {@code --target}, unless {@code --no-pairwise}), and
  * from the target's own row otherwise.
+ *
+ * <p>The work is done in {@code provenance} ({@link MatrixRun}, {@link ProvenanceRun}); this class turns the
+ * arguments into their inputs and renders the one report model like every other job, so {@code --fail-on link}
+ * (or {@code set-member}) is how CI fails on a non-empty set.
  */
 @Command(name = "set", description = "Which candidates is the target derived from? The provenance set: calibrated (default) "
         + "and the paper's MPS test beside it.")
@@ -96,6 +92,11 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--no-weights", description = "skip the weight comparison of each candidate")
     boolean noWeights;
 
+    @Option(names = "--no-digest", negatable = false,
+            description = "with --target: skip the content digests (they read every byte of each model once, then are cached); "
+                    + "the CycloneDX BOM then has no hashes")
+    boolean noDigest;
+
     @Option(names = "--weight-permutations", defaultValue = "999", description = "permutations of each weight comparison (default: ${DEFAULT-VALUE})")
     int weightPermutations;
 
@@ -135,9 +136,6 @@ final class SetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all processors); results do not depend on it")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--fail-on-link", description = "exit with code 1 when the set is not empty")
-    boolean failOnLink;
-
     @Mixin
     ReportOptions report = new ReportOptions();
 
@@ -160,69 +158,19 @@ final class SetCommand implements Callable<Integer> {
         }
         ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(alpha).withPermutations(permutations)
                 .withRandom(seed).withThreads(threads);
+        Report model;
         if (source.queries != null) {
             if (pairwiseFile != null) {
                 throw new BadInputException("--pairwise goes with --matrix; with --target the candidate-to-candidate distances are measured");
             }
-            return queried(test, headline);
+            model = queried(test, headline);
+        } else {
+            model = ProvenanceSets.matrix(new MatrixRun(source.matrix, pairwiseFile, references, test, headline).run());
         }
-        Path file = source.matrix;
-        DistanceMatrix matrix = DistanceMatrixCsv.read(file);
-        for (String name : references) {
-            if (matrix.indexOf(name) < 0) {
-                throw new BadInputException("--reference " + name + ": no such model in " + file);
-            }
-        }
-        if (references.containsAll(matrix.names())) {
-            throw new BadInputException("--reference: every model of " + file + " is a reference; nothing to test");
-        }
-        PairwiseDistances pairwise = null;
-        if (pairwiseFile != null) {
-            pairwise = PairwiseDistancesCsv.read(pairwiseFile);
-            for (String name : matrix.names()) {
-                if (!pairwise.names().contains(name)) {
-                    throw new BadInputException("--pairwise " + pairwiseFile + ": no row for model " + name + " of " + file);
-                }
-            }
-        }
-        SetReport.Sets sets = bothSets(test, headline, matrix, references, null, pairwise,
-                pairwise != null ? "pairwise:" + pairwiseFile : "pool");
-        int linkExit = failOnLink && !sets.headline().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
-        if (!report.plainOnly()) {
-            Report model = ProvenanceSets.matrix(sets.headline(), matrix, "target", file.toString(), besideNotes(sets));
-            if (report.format() == OutputOptions.Format.html) {
-                return Math.max(linkExit, report.emit(model, spec.commandLine().getOut()));
-            }
-            linkExit = Math.max(linkExit, report.writeFiles(model));
-        }
-        String rendered = report.format() == OutputOptions.Format.json
-                ? SetReport.json(sets, file.toString())
-                : SetReport.table(sets, file.toString());
-        spec.commandLine().getOut().print(rendered);
-        spec.commandLine().getOut().flush();
-        return linkExit;
+        return report.emit(model, spec.commandLine().getOut());
     }
 
-    /**
-     * Runs the methods the caller has not run yet on one matrix and explains every candidate.
-     *
-     * @param faithful the paper-faithful run when already done (the queried path), or null
-     */
-    private static SetReport.Sets bothSets(ProvenanceSetTest test, ProvenanceMethod headline, DistanceMatrix matrix,
-            List<String> references, ProvenanceSet faithful, PairwiseDistances pairwise, String calibration) {
-        ProvenanceSetTest calibratedTest = test.withMethod(ProvenanceMethod.CALIBRATED);
-        if (pairwise != null) {
-            calibratedTest = calibratedTest.withPairwise(pairwise);
-        }
-        ProvenanceSet calibrated = calibratedTest.test(matrix, references);
-        ProvenanceSet paper = faithful != null ? faithful : test.withMethod(ProvenanceMethod.MPS).test(matrix, references);
-        Map<String, SetComparison.Candidate> explanations = SetComparison.explain(matrix, calibrated, paper, pairwise);
-        return headline == ProvenanceMethod.CALIBRATED
-                ? new SetReport.Sets(calibrated, paper, explanations, calibration)
-                : new SetReport.Sets(paper, calibrated, explanations, calibration);
-    }
-
-    private int queried(ProvenanceSetTest test, ProvenanceMethod headline) {
+    private Report queried(ProvenanceSetTest test, ProvenanceMethod headline) {
         if (newTokens < 1 || weightPermutations < 1) {
             throw new BadInputException("--new-tokens and --weight-permutations must be at least 1");
         }
@@ -231,57 +179,13 @@ final class SetCommand implements Callable<Integer> {
         if (promptCount != null) {
             promptSet = promptSet.first(promptCount);
         }
-        String chosen = distance != null ? distance : DefaultDistance.forTarget(source.queries.target, QueryableModels.Options.DEFAULT, err);
-        List<String> pool = new ArrayList<>(source.queries.candidates);
-        for (String r : references) {
-            if (!pool.contains(r)) {
-                pool.add(r);
-            }
-        }
-        MatrixRequest request = new MatrixRequest(source.queries.target, pool, promptSet, chosen,
+        String chosen = distance != null ? distance : DefaultDistance.forTarget(source.queries.target, err);
+        MatrixRequest request = new MatrixRequest(source.queries.target, source.queries.candidates, promptSet, chosen,
                 new Decoding(newTokens, Decoding.DEFAULT.topTokens()), OutputCache.defaultDir(), QueryableModels.Options.DEFAULT,
                 MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
-        ProvenanceRun.Result faithfulRun = new ProvenanceRun(request, references, test.withMethod(ProvenanceMethod.MPS),
-                noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), opener)
-                .run(err, !quiet && Progress.terminalAttached());
-        MeasuredDistances measured = faithfulRun.distances();
-        DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
-        PairwiseDistances pairwise = noPairwise ? null
-                : request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err);
-        SetReport.Sets sets = bothSets(test, headline, matrix, faithfulRun.referenceNames(), faithfulRun.set(), pairwise,
-                pairwise != null ? "pairwise:measured" : "pool");
-        ProvenanceRun.Result result = new ProvenanceRun.Result(sets.headline(), measured, faithfulRun.referenceNames(),
-                faithfulRun.weights());
-        String where = "queries of " + source.queries.target + " on " + promptSet.name() + " (" + promptSet.size() + " prompts)";
-        int linkExit = failOnLink && !result.set().members().isEmpty() ? ExitCode.FOUND : ExitCode.DONE;
-        if (!report.plainOnly()) {
-            List<Subject> subjects = new ArrayList<>();
-            subjects.add(new Subject(measured.target(), "target", null, null, null));
-            measured.candidates().forEach(n -> subjects.add(new Subject(n,
-                    result.referenceNames().contains(n) ? "reference" : "candidate", null, null, null)));
-            Report model = ProvenanceSets.queried(result, subjects, Map.of(), besideNotes(sets));
-            if (report.format() == OutputOptions.Format.html) {
-                return Math.max(linkExit, report.emit(model, spec.commandLine().getOut()));
-            }
-            linkExit = Math.max(linkExit, report.writeFiles(model));
-        }
-        String rendered = report.format() == OutputOptions.Format.json
-                ? SetReport.json(result, sets, where)
-                : SetReport.table(result, sets, where);
-        spec.commandLine().getOut().print(rendered);
-        spec.commandLine().getOut().flush();
-        return linkExit;
-    }
-
-    /** The paper-faithful set, written beside the headline one in the shared report. */
-    private static List<String> besideNotes(SetReport.Sets sets) {
-        if (sets.beside() == null) {
-            return List.of();
-        }
-        List<String> names = sets.beside().members().stream().map(s -> s.model()).toList();
-        return List.of("provenance set of method " + sets.headline().method() + " above; the paper-faithful method "
-                + sets.beside().method() + " gives " + (names.isEmpty() ? "an empty set" : String.join(", ", names))
-                + " (the table and JSON outputs explain each difference)");
+        return ProvenanceSets.queried(new ProvenanceRun(request, references, test, headline, !noPairwise,
+                noWeights ? null : WeightAlignment.Settings.defaults(weightPermutations, seed), !noDigest, opener)
+                .run(err, !quiet && Progress.terminalAttached()));
     }
 }

@@ -1,9 +1,7 @@
 package dev.pedigree.provenance;
 
 import dev.pedigree.blackbox.ModelKind;
-import dev.pedigree.blackbox.QueryableModel;
 import dev.pedigree.blackbox.QueryableModels;
-import dev.pedigree.blackbox.TextEmbedder;
 import dev.pedigree.error.BadInputException;
 import java.io.PrintWriter;
 
@@ -20,13 +18,16 @@ public final class DefaultDistance {
     private DefaultDistance() {
     }
 
-    /** Opens the local target once to see whether its graph is an encoder or a causal LM. */
-    public static String forTarget(String spec, QueryableModels.Options options, PrintWriter err) {
-        if (spec.startsWith("http://") || spec.startsWith("https://")) {
+    /**
+     * The default for a local target, by the kind its ONNX graph says it is ({@link QueryableModels#localKind}:
+     * read by pedigree's own reader, no runtime session, so the target is loaded only by the run itself).
+     *
+     * @throws BadInputException for a server: its kind is not written in any file, so the distance must be named
+     */
+    public static String forTarget(String spec, PrintWriter err) {
+        if (QueryableModels.isServer(spec)) {
             throw new BadInputException(spec + ": a server's kind cannot be read off its weights; name --distance");
         }
-        try (QueryableModel m = QueryableModels.open(spec, ModelKind.ENCODER, options, err)) {
-            return m instanceof TextEmbedder ? ENCODER : CAUSAL;
-        }
+        return QueryableModels.localKind(spec, err) == ModelKind.ENCODER ? ENCODER : CAUSAL;
     }
 }

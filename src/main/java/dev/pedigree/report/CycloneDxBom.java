@@ -103,6 +103,9 @@ public final class CycloneDxBom {
             c.addProperty(property("format", s.format()));
         }
         c.addProperty(property("role", s.role()));
+        if (s.spec() != null) {
+            c.addProperty(property("spec", s.spec()));
+        }
         for (String base : s.declared().baseModels()) {
             c.addProperty(property("declared.base_model", base));
         }

@@ -99,7 +99,7 @@ public record InspectReport(
 
     /** This model as the subject of a report, with its declared lineage and digest. */
     public Subject subject() {
-        return new Subject(model, "model", format, digest, declaredLineage);
+        return new Subject(model, "model", format, digest, declaredLineage, model);
     }
 
     /** The {@code inspect} job's report: this model as its only subject, declared lineage as edges, no tests. */

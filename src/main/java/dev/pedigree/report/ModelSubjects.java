@@ -1,20 +1,24 @@
 package dev.pedigree.report;
 
 import dev.pedigree.model.open.Model;
+import dev.pedigree.model.open.ModelDescription;
 
-/** An opened model as the subject of a report: its name as given, format, declared lineage and (optionally) content digest. */
+/** A model as the subject of a report: its name, format, declared lineage, (optionally) content digest and spec. */
 public final class ModelSubjects {
     private ModelSubjects() {
     }
 
-    /** @param withDigest hash every file of the model (or read the digest cache) */
+    /**
+     * An opened model, named by its spec.
+     *
+     * @param withDigest hash every file of the model (or read the digest cache)
+     */
     public static Subject of(Model model, String role, boolean withDigest) {
-        return of(model.source().spec(), model, role, withDigest);
+        return of(model.source().spec(), role, model.describe(withDigest));
     }
 
-    /** The same, under the name the report knows the model by. */
-    public static Subject of(String name, Model model, String role, boolean withDigest) {
-        return new Subject(name, role, model.source().format().label(), withDigest ? model.digest().sha256() : null,
-                DeclaredLineageSummary.of(model.declaredLineage()));
+    /** A described model, under the name the report knows it by. */
+    public static Subject of(String name, String role, ModelDescription d) {
+        return new Subject(name, role, d.format(), d.digest(), d.declared() == null ? null : DeclaredLineageSummary.of(d.declared()), d.spec());
     }
 }

@@ -2,6 +2,9 @@ package dev.pedigree.report;
 
 import dev.pedigree.blackbox.MeasuredDistances;
 import dev.pedigree.compare.ComparisonResult;
+import dev.pedigree.provenance.CalibrationBackground;
+import dev.pedigree.provenance.ComparedSets;
+import dev.pedigree.provenance.MatrixRun;
 import dev.pedigree.provenance.ProvenanceRun;
 import dev.pedigree.provenance.WeightEvidence;
 import dev.pedigree.stats.DistanceMatrix;
@@ -13,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provenance-set run ({@code stats.ProvenanceSet}) as report sections: the set with its steps, the
+ * A provenance-set run ({@code provenance.ProvenanceRun} or {@code provenance.MatrixRun}) as report sections:
+ * the headline set with its steps, the other method's set beside it and every candidate explained, the
  * distance distributions per candidate, the links it found (a member is an ancestor by how the
  * question is asked: which candidates is the target derived from), and a finding per member.
  */
@@ -22,10 +26,28 @@ public final class ProvenanceSets {
     }
 
     /**
+     * One method's set, with nothing beside it.
+     *
      * @param target   the target's name in the report
      * @param distance the distance the matrix was built with, or null for a precomputed matrix
      */
     public static ProvenanceSetSection section(ProvenanceSet set, String target, String distance) {
+        return section(set, target, distance, null, null, List.of());
+    }
+
+    /** The headline set with the other method's set beside it, the calibrated background and every candidate explained. */
+    public static ProvenanceSetSection section(ComparedSets sets, String target, String distance) {
+        List<ProvenanceSetSection.Explanation> explanations = sets.explanations().values().stream()
+                .map(c -> new ProvenanceSetSection.Explanation(c.model(), c.inCalibrated(), c.inPaperFaithful(), finite(c.backgroundZ()),
+                        c.explanation())).toList();
+        CalibrationBackground b = sets.background();
+        ProvenanceSetSection.Background background = new ProvenanceSetSection.Background(b.source(), b.models(), finite(b.location()),
+                finite(b.scale()), finite(b.spread()), finite(b.targetEccentricity()), b.eccentricities());
+        return section(sets.headline(), target, distance, background, section(sets.beside(), target, distance), explanations);
+    }
+
+    private static ProvenanceSetSection section(ProvenanceSet set, String target, String distance, ProvenanceSetSection.Background background,
+            ProvenanceSetSection beside, List<ProvenanceSetSection.Explanation> explanations) {
         Map<String, Double> ni = set.niScores();
         List<ProvenanceSetSection.Member> members = set.members().stream()
                 .map(s -> new ProvenanceSetSection.Member(s.model(), s.monotonePValue(), finite(ni.get(s.model())))).toList();
@@ -37,7 +59,7 @@ public final class ProvenanceSets {
         ni.forEach((name, score) -> scores.put(name, finite(score)));
         List<String> untested = ni.entrySet().stream().filter(e -> e.getValue().isNaN()).map(Map.Entry::getKey).toList();
         return new ProvenanceSetSection(set.method(), target, distance, set.alpha(), set.permutations(), set.seed(), set.stoppedBecause().label(),
-                members, steps, sets, scores, set.references(), untested);
+                members, steps, sets, scores, set.references(), untested, background, beside, explanations);
     }
 
     /** Each candidate's distances to the target, summarised. */
@@ -73,31 +95,32 @@ public final class ProvenanceSets {
         String level = Numbers.level(set.alpha());
         return set.members().stream().map(s -> new Finding(FindingKind.PROVENANCE_SET_MEMBER, List.of(target, s.model()), "in set",
                 s.monotonePValue(), s.model() + " is in the provenance set of " + target + " at alpha " + level,
-                List.of("step " + s.number() + " of " + set.steps().size() + ", pool of " + s.poolSize() + ", t = " + Numbers.score(s.statistic())
+                List.of("step " + s.number() + " of " + set.steps().size() + ", pool of " + s.poolSize() + ", " + statisticName(set.method()) + " = " + Numbers.score(s.statistic())
                         + ", p = " + Numbers.p(s.pValue())))).toList();
     }
 
     /**
-     * The merged {@code set} report of queried models: the set, the distances, and for each candidate
+     * The merged {@code set} report of queried models: both sets, the distances, and for each candidate
      * whose weights were read the weight comparison beside the black-box evidence; the reconciliation
-     * calls out where the two disagree.
-     *
-     * @param subjects the target first, then candidates and references, named as in the matrix
+     * calls out where the two disagree, and a candidate whose weights could not be read is a note. The
+     * subjects are the target, then the queried candidates and references, named as in the matrix, each
+     * with the spec it was given as and what its files say (format, digest, declared lineage), so the
+     * reconciliation sets each model's declared parents beside the set and the weights.
      */
-    public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings) {
-        return queried(result, subjects, timings, List.of());
-    }
-
-    /** As above, with notes for the reader (e.g. the paper-faithful set beside the calibrated one). */
-    public static Report queried(ProvenanceRun.Result result, List<Subject> subjects, Map<String, Long> timings, List<String> notes) {
+    public static Report queried(ProvenanceRun.Result result) {
         MeasuredDistances d = result.distances();
         ProvenanceSet set = result.set();
-        String target = subjects.getFirst().name();
+        String target = d.target();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
-        subjects.forEach(b::subject);
-        timings.forEach(b::timing);
-        notes.forEach(b::note);
-        b.provenanceSet(section(set, target, d.distance()));
+        result.models().forEach((name, model) -> b.subject(ModelSubjects.of(name,
+                name.equals(target) ? "target" : result.referenceNames().contains(name) ? "reference" : "candidate", model)));
+        result.unreadable().forEach((name, why) -> {
+            if (result.weights().stream().noneMatch(w -> w.candidate().equals(name))) {
+                b.note(name + ": files not read, so no digest or declared lineage (" + why + ")");
+            }
+        });
+        result.timingsMs().forEach(b::timing);
+        b.provenanceSet(section(result.sets(), target, d.distance()));
         b.distances(distances(new DistanceMatrix(d.candidates(), d.values()), d.distance(), d.promptSetSha256(), d.excluded()));
         d.excluded().forEach(b::excluded);
         links(set, target).forEach(b::link);
@@ -122,17 +145,29 @@ public final class ProvenanceSets {
         return b.build();
     }
 
-    /** The {@code set --matrix} report: the set and the distances, no models opened, so no weights and no digests. */
-    public static Report matrix(ProvenanceSet set, DistanceMatrix m, String target, String source, List<String> notes) {
+    /**
+     * The {@code set --matrix} report: both sets and the distances; no model was opened, so there are no
+     * weights and no digests, and the target is named {@code target}.
+     */
+    public static Report matrix(MatrixRun.Result result) {
+        String target = "target";
+        String source = "from " + result.file();
+        ProvenanceSet set = result.sets().headline();
+        DistanceMatrix m = result.matrix();
         ReportBuilder b = Report.builder("set").seed("permutations", set.seed());
+        result.timingsMs().forEach(b::timing);
         b.subject(new Subject(target, "target", null, null, null));
         m.names().forEach(n -> b.subject(new Subject(n, set.references().contains(n) ? "reference" : "candidate", null, null, null)));
-        b.provenanceSet(section(set, target, "from " + source));
-        b.distances(distances(m, "from " + source, null, Map.of()));
+        b.provenanceSet(section(result.sets(), target, source));
+        b.distances(distances(m, source, null, Map.of()));
         links(set, target).forEach(b::link);
         findings(set, target).forEach(b::finding);
-        notes.forEach(b::note);
         return b.build();
+    }
+
+    /** What a step's statistic is called: the studentised t of the paper's method, the background z of the calibrated one. */
+    static String statisticName(String method) {
+        return method.equals("mps") ? "t" : "z";
     }
 
     private static Double finite(Double v) {

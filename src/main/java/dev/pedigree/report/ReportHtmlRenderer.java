@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  * script and nothing fetched, so it opens the same offline, in a mail attachment or a CI artefact.
  * Key elements carry stable ids: {@code findings}, {@code subjects}, {@code declared-vs-verified},
  * {@code lineage-graph}, {@code signal-table}, {@code provenance-set}, {@code step-chart},
+ * {@code calibration-background}, {@code beside-set}, {@code provenance-set-beside}, {@code step-chart-beside},
+ * {@code set-differences},
  * {@code distance-chart}, {@code inspect}, {@code run}.
  */
 public final class ReportHtmlRenderer {
@@ -28,7 +30,8 @@ public final class ReportHtmlRenderer {
             .verdict{font-size:16px;font-weight:600}.related{color:#1e7e46}.unrelated{color:#1f4e79}.inconclusive{color:#b9770e}
             .bar{display:inline-block;width:90px;height:9px;background:#e8ecf0;border-radius:4px;margin-right:6px;vertical-align:middle}
             .bar>span{display:block;height:9px;border-radius:4px}.bar.mpk>span{background:#8e7cc3}.bar.ours>span{background:#1f8a70}
-            tbody.pair th{background:#e6edf5}
+            tbody.pair th{background:#e6edf5}tr.differs td{background:#fff4e0}
+            h3{font-size:15px;margin:18px 0 6px}
             figure{margin:8px 0 14px}figcaption{color:#59636e;font-size:12px}svg{max-width:100%;height:auto;display:block}
             details summary{cursor:pointer;color:#1f4e79}
             footer{margin-top:30px;color:#59636e;font-size:12px}
@@ -108,8 +111,9 @@ public final class ReportHtmlRenderer {
                 .append("<th>declared base</th></tr></thead><tbody>");
         for (Subject s : r.subjects()) {
             DeclaredLineageSummary d = s.declared();
-            h.append("<tr><td>").append(Html.escape(s.role())).append("</td><td><code>").append(Html.escape(s.name())).append("</code></td><td>")
-                    .append(Html.escape(s.format() == null ? "-" : s.format())).append("</td><td>")
+            h.append("<tr><td>").append(Html.escape(s.role())).append("</td><td><code>").append(Html.escape(s.name())).append("</code>")
+                    .append(s.spec() == null || s.spec().equals(s.name()) ? "" : "<br><small><code>" + Html.escape(s.spec()) + "</code></small>")
+                    .append("</td><td>").append(Html.escape(s.format() == null ? "-" : s.format())).append("</td><td>")
                     .append(s.digest() == null ? "not computed" : "<code title=\"" + s.digest() + "\">" + s.digest().substring(0, 16) + "…</code>")
                     .append("</td><td>").append(d.baseModels().isEmpty() ? "none declared"
                             : Html.escape(String.join(", ", d.baseModels())) + (d.relation() == null ? "" : " (" + Html.escape(d.relation()) + ")"))
@@ -195,7 +199,30 @@ public final class ReportHtmlRenderer {
 
     private static void provenanceSet(StringBuilder h, ProvenanceSetSection s) {
         h.append("<section><h2>Provenance set of <code>").append(Html.escape(s.target())).append("</code></h2>");
-        h.append("<table id=\"provenance-set\"><thead><tr><th>member (in order)</th><th>p</th><th>NI-score</th></tr></thead><tbody>");
+        setRun(h, s, "");
+        if (s.background() != null) {
+            background(h, s.background());
+        }
+        ProvenanceSetSection beside = s.beside();
+        if (beside != null) {
+            h.append("<h3 id=\"beside-set\">Beside it: the ").append(methodName(beside.method())).append(" — ")
+                    .append(beside.members().isEmpty() ? "empty" : Html.escape(String.join(", ", beside.memberNames()))).append("</h3>");
+            setRun(h, beside, "-beside");
+        }
+        if (!s.explanations().isEmpty()) {
+            explanations(h, s.explanations());
+        }
+        h.append("</section>\n");
+    }
+
+    /** {@code mps} is the paper's method, {@code calibrated} ours. */
+    private static String methodName(String method) {
+        return method.equals("mps") ? "paper-faithful method (mps)" : "calibrated method (" + Html.escape(method) + ")";
+    }
+
+    /** One method's set: members, settings, the step chart and the steps; ids carry {@code suffix} so two runs can share a page. */
+    private static void setRun(StringBuilder h, ProvenanceSetSection s, String suffix) {
+        h.append("<table id=\"provenance-set").append(suffix).append("\"><thead><tr><th>member (in order)</th><th>p</th><th>NI-score</th></tr></thead><tbody>");
         if (s.members().isEmpty()) {
             h.append("<tr><td colspan=\"3\">Empty at α = ").append(Numbers.level(s.alpha())).append(".</td></tr>");
         }
@@ -207,11 +234,14 @@ public final class ReportHtmlRenderer {
         h.append(String.format(Locale.ROOT, "<p>Method %s%s, α = %s, R = %d permutations (p-values are multiples of %.2g), seed %d; stopped because %s.</p>",
                 Html.escape(s.method()), s.distance() == null ? "" : ", " + Html.escape(s.distance()) + " distance", Numbers.level(s.alpha()), s.permutations(),
                 s.pValueResolution(), s.seed(), Html.escape(s.stoppedBecause().replace('_', ' '))));
-        h.append("<figure>").append(StepChartSvg.render(s, "step-chart"))
+        s.untested().forEach(name -> h.append("<p><code>").append(Html.escape(name))
+                .append("</code> could not be tested: without reference models a pool of one has nothing to compare with.</p>"));
+        h.append("<figure>").append(StepChartSvg.render(s, "step-chart" + suffix))
                 .append("<figcaption>Dots: each step's p-value (green: entered the set; orange: not significant; grey: a reference model). ")
                 .append("Line: the monotone p-value; the set at α is the run of steps under the dashed line.</figcaption></figure>");
-        h.append("<details><summary>Steps and sets by α</summary><table><thead><tr><th>step</th><th>nearest model</th><th>pool</th><th>t</th><th>p</th>")
-                .append("<th>monotone p</th></tr></thead><tbody>");
+        String statistic = ProvenanceSets.statisticName(s.method());
+        h.append("<details><summary>Steps and sets by α</summary><table><thead><tr><th>step</th><th>nearest model</th><th>pool</th><th>")
+                .append(statistic).append("</th><th>p</th><th>monotone p</th></tr></thead><tbody>");
         for (ProvenanceSetSection.Step st : s.steps()) {
             h.append(String.format(Locale.ROOT, "<tr><td class=\"num\">%d</td><td><code>%s</code>%s</td><td class=\"num\">%d</td><td class=\"num\">%.4f</td>"
                     + "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>", st.number(), Html.escape(st.model()), st.reference() ? " (reference)" : "",
@@ -220,7 +250,41 @@ public final class ReportHtmlRenderer {
         h.append("</tbody></table><table><tbody>");
         s.setsByAlpha().forEach((level, names) -> h.append("<tr><td>α = ").append(Html.escape(level)).append("</td><td>")
                 .append(names.isEmpty() ? "(empty)" : Html.escape(String.join(", ", names))).append("</td></tr>"));
-        h.append("</tbody></table></details></section>\n");
+        h.append("</tbody></table></details>");
+    }
+
+    private static void background(StringBuilder h, ProvenanceSetSection.Background b) {
+        h.append("<p id=\"calibration-background\">Calibrated background: ");
+        if (b.source().equals("pool")) {
+            h.append(String.format(Locale.ROOT, "the spread of the target's own distances over %d models (median %s, scale %s, between-model spread %s)",
+                    b.models(), Numbers.score(b.location()), Numbers.score(b.scale()), Numbers.score(b.spread())));
+        } else {
+            h.append(String.format(Locale.ROOT, "the candidates' distances to one another (<code>%s</code>), a two-way fit over %d models "
+                    + "(residual scale %s, target eccentricity %s)", Html.escape(b.source()), b.models(), Numbers.score(b.scale()),
+                    Numbers.score(b.targetEccentricity())));
+        }
+        h.append(". A step's z is the nearest model's distance below it in units of the scale.</p>");
+        if (!b.eccentricities().isEmpty()) {
+            h.append("<details><summary>Eccentricity of each model (how far it sits from every model)</summary><table><tbody>");
+            b.eccentricities().forEach((m, e) -> h.append("<tr><td><code>").append(Html.escape(m)).append("</code></td><td class=\"num\">")
+                    .append(Numbers.score(e)).append("</td></tr>"));
+            h.append("</tbody></table></details>");
+        }
+    }
+
+    private static void explanations(StringBuilder h, List<ProvenanceSetSection.Explanation> explanations) {
+        long differing = explanations.stream().filter(ProvenanceSetSection.Explanation::differs).count();
+        h.append("<h3>Candidate by candidate</h3><p>").append(differing == 0 ? "The two methods agree on every candidate."
+                : differing + " candidate" + (differing == 1 ? "" : "s") + " where the two methods disagree, highlighted.").append("</p>");
+        h.append("<table id=\"set-differences\"><thead><tr><th>candidate</th><th>calibrated</th><th>paper-faithful</th><th>background z</th>")
+                .append("<th>why</th></tr></thead><tbody>");
+        for (ProvenanceSetSection.Explanation e : explanations) {
+            h.append("<tr").append(e.differs() ? " class=\"differs\"" : "").append("><td><code>").append(Html.escape(e.model())).append("</code></td><td>")
+                    .append(e.inCalibratedSet() ? "in set" : "out").append("</td><td>").append(e.inPaperFaithfulSet() ? "in set" : "out")
+                    .append("</td><td class=\"num\">").append(e.backgroundZ() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.backgroundZ()))
+                    .append("</td><td>").append(Html.escape(e.text())).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
     }
 
     private static void scan(StringBuilder h, ScanSection s) {

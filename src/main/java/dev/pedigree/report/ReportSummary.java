@@ -22,7 +22,7 @@ public record ReportSummary(String verdict, Double pValue, Double alpha, Integer
             String names = String.join(", ", m.stream().map(ProvenanceSetSection.Member::model).toList());
             return new ReportSummary(m.isEmpty() ? "no link found" : "link found", p, s.alpha(), s.permutations(),
                     "Provenance set of " + s.target() + " at alpha " + Numbers.level(s.alpha()) + " (" + s.method() + ", " + s.permutations()
-                            + " permutations, seed " + s.seed() + "): " + (m.isEmpty() ? "empty" : names) + ".");
+                            + " permutations, seed " + s.seed() + "): " + (m.isEmpty() ? "empty" : names) + beside(s.beside()) + ".");
         }
         if (!r.weightComparisons().isEmpty()) {
             WeightComparison c = r.weightComparisons().getFirst();
@@ -43,5 +43,14 @@ public record ReportSummary(String verdict, Double pValue, Double alpha, Integer
         DeclaredLineageSummary d = t.declared();
         return new ReportSummary(null, null, null, null, t.name() + (d.baseModels().isEmpty() ? " declares no base model"
                 : " declares " + String.join(", ", d.baseModels()) + " as its base") + "; " + r.findings().size() + " findings.");
+    }
+
+    /** The other method's set, named after the headline one so a one-line reader sees both. */
+    private static String beside(ProvenanceSetSection beside) {
+        if (beside == null) {
+            return "";
+        }
+        List<String> names = beside.memberNames();
+        return "; beside it, " + beside.method() + ": " + (names.isEmpty() ? "empty" : String.join(", ", names));
     }
 }

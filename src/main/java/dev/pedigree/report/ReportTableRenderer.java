@@ -42,7 +42,8 @@ public final class ReportTableRenderer {
     private static void subjects(StringBuilder out, Report r) {
         out.append("models\n");
         for (Subject s : r.subjects()) {
-            out.append(String.format(Locale.ROOT, "  %-10s %s%n", s.role(), s.name()));
+            out.append(String.format(Locale.ROOT, "  %-10s %s%s%n", s.role(), s.name(),
+                    s.spec() == null || s.spec().equals(s.name()) ? "" : "  (" + s.spec() + ")"));
             out.append(String.format(Locale.ROOT, "  %-10s %s%s%n", "", s.format() == null ? "" : s.format() + ", ",
                     s.digest() == null ? "digest not computed" : "sha256:" + s.digest()));
         }
@@ -102,12 +103,40 @@ public final class ReportTableRenderer {
     }
 
     private static void provenanceSet(StringBuilder out, ProvenanceSetSection s) {
-        List<String> members = s.members().stream().map(ProvenanceSetSection.Member::model).toList();
         out.append(String.format(Locale.ROOT, "provenance set of %s (method %s, alpha %s): %s%n", s.target(), s.method(), Numbers.level(s.alpha()),
-                members.isEmpty() ? "empty" : String.join(", ", members)));
+                names(s.memberNames())));
+        steps(out, s);
+        if (s.background() != null) {
+            background(out, s.background());
+        }
+        out.append('\n');
+        ProvenanceSetSection beside = s.beside();
+        if (beside != null) {
+            out.append(String.format(Locale.ROOT, "beside it, method %s (alpha %s): %s%n", beside.method(), Numbers.level(beside.alpha()),
+                    names(beside.memberNames())));
+            steps(out, beside);
+            out.append('\n');
+        }
+        if (!s.explanations().isEmpty()) {
+            out.append("candidate by candidate: calibrated set beside the paper-faithful (mps) set\n");
+            out.append(String.format(Locale.ROOT, "  %-32s %-10s %-14s %8s  %s%n", "candidate", "calibrated", "paper-faithful", "z", "why"));
+            for (ProvenanceSetSection.Explanation e : s.explanations()) {
+                out.append(String.format(Locale.ROOT, "  %-32s %-10s %-14s %8s  %s%n", e.model(), e.inCalibratedSet() ? "in" : "out",
+                        e.inPaperFaithfulSet() ? "in" : "out", e.backgroundZ() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.backgroundZ()),
+                        e.text()));
+            }
+            out.append('\n');
+        }
+    }
+
+    /** One method's run: how it stopped, its steps, its sets at every level and the NI-scores. */
+    private static void steps(StringBuilder out, ProvenanceSetSection s) {
         out.append(String.format(Locale.ROOT, "  stopped because %s; R = %d permutations (p resolution %.2g), seed %d%n",
                 s.stoppedBecause().replace('_', ' '), s.permutations(), s.pValueResolution(), s.seed()));
-        out.append(String.format(Locale.ROOT, "  %4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool", "t", "p", "monotone p"));
+        s.untested().forEach(name -> out.append(String.format(Locale.ROOT,
+                "  %s could not be tested: without reference models a pool of one has nothing to compare with (add --reference)%n", name)));
+        out.append(String.format(Locale.ROOT, "  %4s  %-32s %5s %12s %10s %10s%n", "step", "nearest model", "pool",
+                ProvenanceSets.statisticName(s.method()), "p", "monotone p"));
         for (ProvenanceSetSection.Step st : s.steps()) {
             out.append(String.format(Locale.ROOT, "  %4d  %-32s %5d %12.4f %10.4g %10.4g%n", st.number(), st.model() + (st.reference() ? " (ref)" : ""),
                     st.poolSize(), st.statistic(), st.pValue(), st.monotonePValue()));
@@ -118,7 +147,26 @@ public final class ReportTableRenderer {
         out.append("  NI-scores (-log10 p)\n");
         s.niScores().forEach((name, score) -> out.append(String.format(Locale.ROOT, "    %-32s %s%n", name,
                 score == null || score.isNaN() ? "untested" : String.format(Locale.ROOT, "%.3f", score))));
+    }
+
+    private static void background(StringBuilder out, ProvenanceSetSection.Background b) {
+        out.append(String.format(Locale.ROOT, "  calibrated background: %s, %d models, scale %s", b.source(), b.models(), Numbers.score(b.scale())));
+        if (b.location() != null) {
+            out.append(String.format(Locale.ROOT, ", location %s, spread %s", Numbers.score(b.location()), Numbers.score(b.spread())));
+        }
+        if (b.targetEccentricity() != null) {
+            out.append(String.format(Locale.ROOT, ", target eccentricity %s", Numbers.score(b.targetEccentricity())));
+        }
         out.append('\n');
+        if (!b.eccentricities().isEmpty()) {
+            out.append("    eccentricity ");
+            out.append(String.join(", ", b.eccentricities().entrySet().stream().map(e -> e.getKey() + " " + Numbers.score(e.getValue())).toList()));
+            out.append('\n');
+        }
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "empty" : String.join(", ", names);
     }
 
     private static void distances(StringBuilder out, DistanceSection d) {

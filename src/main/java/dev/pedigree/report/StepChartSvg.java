@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The MPS steps as a chart: each step's p-value (dots) and the monotone p-value (a step line) on a
+ * The steps of one provenance-set run as a chart: each step's p-value (dots) and the monotone p-value (a step line) on a
  * log scale from the resolution 1/(R+1) to 1, against the level α (dashed) — the set at α is the
  * run of steps whose monotone p stays below the line.
  */
@@ -29,7 +29,7 @@ final class StepChartSvg {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
                 id, WIDTH, HEIGHT, WIDTH, HEIGHT));
-        svg.append("<title>MPS step p-values against alpha</title>");
+        svg.append("<title>").append(Html.escape(s.method())).append(" step p-values against alpha</title>");
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"#fafbfc\" stroke=\"#c8ccd2\"/>", LEFT, TOP, plotW, plotH));
         for (int e = (int) Math.ceil(lo); e <= 0; e++) {
             double y = y(Math.pow(10, e), lo, plotH);

@@ -1,5 +1,6 @@
 package dev.pedigree.stats;
 
+import dev.pedigree.error.BadInputException;
 import java.util.SplittableRandom;
 
 /**
@@ -42,6 +43,12 @@ public final class PairwiseCalibratedStep implements PoolStep {
     static final double HUBER_K = 1.345;
     /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
     static final int ROUNDS = 30;
+    /**
+     * Fewest models the background is fitted on. The two-way fit has one eccentricity per model, and M models
+     * give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding noise and
+     * every z is meaningless (seen on the zoo: z ≈ −5·10¹⁵). With 4 there are 2 residual degrees of freedom.
+     */
+    public static final int MIN_MODELS = 4;
 
     private final double[][] pairwise;
     private final boolean symmetric;
@@ -56,9 +63,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
         if (replicates < 1) {
             throw new IllegalArgumentException("replicates must be at least 1, got " + replicates);
         }
-        if (pairwise.length < 3) {
-            throw new IllegalArgumentException("candidate-to-candidate distances need at least 3 models, got " + pairwise.length);
-        }
+        requireFit(pairwise.length);
         this.pairwise = pairwise;
         this.symmetric = isSymmetric(pairwise);
         this.replicates = replicates;
@@ -90,9 +95,27 @@ public final class PairwiseCalibratedStep implements PoolStep {
         }
     }
 
-    /** The Huber two-way fit of a square matrix of distances (the diagonal ignored); M ≥ 3. */
+    /** Whether distances among this many models can fit a background (at least {@value #MIN_MODELS}). */
+    public static boolean canFit(int models) {
+        return models >= MIN_MODELS;
+    }
+
+    private static void requireFit(int models) {
+        if (!canFit(models)) {
+            throw new BadInputException("a background of candidate-to-candidate distances needs at least " + MIN_MODELS + " models, got "
+                    + models + ": with 3 the two-way fit is exact (3 distances, 3 eccentricities) and leaves no residual scale; "
+                    + "calibrate against the target's row instead");
+        }
+    }
+
+    /**
+     * The Huber two-way fit of a square matrix of distances (the diagonal ignored).
+     *
+     * @throws BadInputException with fewer than {@value #MIN_MODELS} models
+     */
     public static Background background(double[][] pairwise) {
         int m = pairwise.length;
+        requireFit(m);
         double[] weights = new double[m * m];
         java.util.Arrays.fill(weights, 1);
         double[] b = new double[m];

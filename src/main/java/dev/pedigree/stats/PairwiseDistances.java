@@ -12,7 +12,8 @@ import java.util.Set;
  * so no model is queried twice); {@code pedigree set --pairwise P.csv} reads it from a file
  * ({@link PairwiseDistancesCsv}); {@link ProvenanceSetTest#withPairwise} uses it.
  *
- * <p>Only off-diagonal entries are used. A distance need not be symmetric (a token distance follows the
+ * <p>Any number of models is data; fitting a background from them needs at least
+ * {@link PairwiseCalibratedStep#MIN_MODELS} (the step refuses fewer). Only off-diagonal entries are used. A distance need not be symmetric (a token distance follows the
  * first model's greedy continuation); row i is "distances measured with g_i in the target's role".
  *
  * @param names one distinct name per row and column
@@ -29,9 +30,6 @@ public record PairwiseDistances(List<String> names, double[][] mean) {
         }
         if (mean.length != names.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + mean.length + " rows");
-        }
-        if (names.size() < 3) {
-            throw new IllegalArgumentException("candidate-to-candidate distances need at least 3 models, got " + names.size());
         }
         double[][] copy = new double[mean.length][];
         for (int i = 0; i < mean.length; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +13,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +53,10 @@ class SetCommandCalibratedTest {
         }
     }
 
+    /** The report's provenance-set section. */
     private static JsonNode json(Outcome o) throws IOException {
         assertEquals(0, o.code(), o.err());
-        return new ObjectMapper().readTree(o.out());
+        return new ObjectMapper().readTree(o.out()).get("provenance_set");
     }
 
     private static List<String> models(JsonNode set) {
@@ -61,49 +65,70 @@ class SetCommandCalibratedTest {
         return names;
     }
 
+    /** Explanations by candidate. */
+    private static Map<String, JsonNode> explanations(JsonNode section) {
+        Map<String, JsonNode> byModel = new LinkedHashMap<>();
+        section.get("explanations").forEach(e -> byModel.put(e.get("model").asText(), e));
+        return byModel;
+    }
+
     @Test
     void calibratedIsTheDefaultAndKeepsOnlyTheTwinWhileTheFaithfulSetTakesFiveOfSix() throws IOException {
         JsonNode json = json(run("set", "--matrix", resource("target-all-minilm-l6-v2-q.csv"), "--pairwise",
                 resource("pairwise-means.csv"), "--perms", "999", "--seed", "1", "--format", "json"));
         assertEquals("calibrated", json.get("method").asText());
-        assertTrue(json.get("calibration").asText().startsWith("pairwise:"));
-        assertEquals(List.of("all-minilm-l6-v2"), models(json.get("provenance_set")));
-        JsonNode faithful = json.get("paper_faithful");
-        assertEquals(5, faithful.get("provenance_set").size(), faithful.toString());
-        assertEquals("all-minilm-l6-v2", faithful.get("steps").get(0).get("candidate").asText());
-        assertTrue(faithful.get("steps").get(0).has("t_statistic"));
-        JsonNode explanation = json.get("explanation");
-        assertEquals(MINILM_POOL.size(), explanation.size());
+        assertTrue(json.at("/background/source").asText().startsWith("pairwise:"));
+        assertEquals(List.of("all-minilm-l6-v2"), models(json.get("members")));
+        JsonNode faithful = json.get("beside");
+        assertEquals("mps", faithful.get("method").asText());
+        assertEquals(5, faithful.get("members").size(), faithful.toString());
+        assertEquals("all-minilm-l6-v2", faithful.get("steps").get(0).get("model").asText());
+        assertTrue(faithful.get("steps").get(0).get("statistic").asDouble() < -10, "the paper's t of the twin");
+        assertEquals(json.get("seed"), faithful.get("seed"));
+        assertEquals(json.get("permutations"), faithful.get("permutations"));
+        Map<String, JsonNode> explanation = explanations(json);
+        assertEquals(MINILM_POOL, List.copyOf(explanation.keySet()));
         for (String name : MINILM_POOL) {
             assertTrue(explanation.get(name).get("text").asText().length() > 20, name);
         }
         assertTrue(explanation.get("all-minilm-l6-v2").get("text").asText().startsWith("in both sets"));
         assertTrue(explanation.get("bge-small-zh-v1.5").get("text").asText().startsWith("paper-faithful set only"));
+        assertTrue(!explanation.get("bge-small-zh-v1.5").get("in_calibrated_set").asBoolean()
+                && explanation.get("bge-small-zh-v1.5").get("in_paper_faithful_set").asBoolean());
         assertTrue(explanation.get("bge-small-zh").get("text").asText().startsWith("in neither set"));
         assertTrue(explanation.get("all-minilm-l6-v2").get("background_z").asDouble() < -10);
         for (String name : MINILM_POOL.subList(1, MINILM_POOL.size())) {
             assertTrue(Math.abs(explanation.get(name).get("background_z").asDouble()) < 3, name + " " + explanation.get(name));
         }
         assertEquals(List.of("all-minilm-l6-v2"), names(json.get("sets_by_alpha").get("0.01")));
+        // the pairwise background: one eccentricity per model, the Chinese encoders far from everything
+        JsonNode eccentricity = json.at("/background/eccentricities");
+        assertEquals(MINILM_POOL.size(), eccentricity.size());
+        assertTrue(eccentricity.get("bge-small-zh").asDouble() > 2 * eccentricity.get("bge-small-en").asDouble(), eccentricity.toString());
+        assertTrue(json.at("/background/scale").asDouble() > 0);
     }
 
     @Test
     void withBgeSmallEnAsTargetItsNewerVersionComesFirstAndAlone() throws IOException {
         JsonNode json = json(run("set", "--matrix", resource("target-bge-small-en.csv"), "--pairwise",
                 resource("pairwise-means.csv"), "--perms", "999", "--format", "json"));
-        assertEquals("bge-small-en-v1.5", json.get("steps").get(0).get("candidate").asText());
-        assertEquals(List.of("bge-small-en-v1.5"), models(json.get("provenance_set")));
-        assertEquals("bge-small-en-v1.5", json.get("paper_faithful").get("steps").get(0).get("candidate").asText());
+        assertEquals("bge-small-en-v1.5", json.get("steps").get(0).get("model").asText());
+        assertEquals(List.of("bge-small-en-v1.5"), models(json.get("members")));
+        assertEquals("bge-small-en-v1.5", json.at("/beside/steps/0/model").asText());
     }
 
     @Test
     void withoutPairwiseDistancesTheBackgroundComesFromThePoolAndTheTwinIsStillTheNearest() throws IOException {
         JsonNode json = json(run("set", "--matrix", resource("target-all-minilm-l6-v2-q.csv"), "--perms", "199", "--format", "json"));
-        assertEquals("pool", json.get("calibration").asText());
-        assertEquals("all-minilm-l6-v2", json.get("steps").get(0).get("candidate").asText());
+        JsonNode background = json.get("background");
+        assertEquals("pool", background.get("source").asText());
+        assertEquals(6, background.get("models").asInt());
+        assertTrue(background.get("location").isNumber() && background.get("spread").isNumber(), background.toString());
+        assertEquals(0, background.get("eccentricities").size());
+        assertEquals("all-minilm-l6-v2", json.get("steps").get(0).get("model").asText());
         // six models, two of them far from everything: the robust spread of the target's own row is wide, so
         // the twin stands only 1.5 background SDs below the typical model (see experiments/calibrated-real)
-        assertTrue(json.get("steps").get(0).get("t_statistic").asDouble() < -1);
+        assertTrue(json.get("steps").get(0).get("statistic").asDouble() < -1);
     }
 
     @Test
@@ -111,9 +136,11 @@ class SetCommandCalibratedTest {
         JsonNode json = json(run("set", "--method", "mps", "--matrix", resource("target-all-minilm-l6-v2-q.csv"), "--pairwise",
                 resource("pairwise-means.csv"), "--perms", "199", "--format", "json"));
         assertEquals("mps", json.get("method").asText());
-        assertEquals(5, json.get("provenance_set").size());
-        assertEquals(List.of("all-minilm-l6-v2"), models(json.get("calibrated").get("provenance_set")));
-        assertTrue(!json.has("paper_faithful"));
+        assertEquals(5, json.get("members").size());
+        assertEquals("calibrated", json.at("/beside/method").asText());
+        assertEquals(List.of("all-minilm-l6-v2"), models(json.at("/beside/members")));
+        assertTrue(json.at("/background/source").asText().startsWith("pairwise:"), "the calibrated background, whichever is the headline");
+        assertEquals(MINILM_POOL.size(), json.get("explanations").size());
     }
 
     @Test
@@ -121,20 +148,35 @@ class SetCommandCalibratedTest {
         Outcome o = run("set", "--matrix", resource("target-bge-small-en.csv"), "--pairwise", resource("pairwise-means.csv"),
                 "--perms", "199");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("Provenance set (method calibrated, alpha 0.05): bge-small-en-v1.5"), o.out());
-        assertTrue(o.out().contains("Beside it, method mps at alpha 0.05: bge-small-en-v1.5, "), o.out());
-        assertTrue(o.out().contains("Candidate by candidate:"), o.out());
-        assertTrue(o.out().contains("e5-small-v2                      paper-faithful set only"), o.out());
+        assertTrue(o.out().contains("provenance set of target (method calibrated, alpha 0.05): bge-small-en-v1.5\n"), o.out());
+        assertTrue(o.out().contains("beside it, method mps (alpha 0.05): bge-small-en-v1.5, "), o.out());
+        assertTrue(o.out().contains("calibrated background: pairwise:"), o.out());
+        assertTrue(o.out().contains("candidate by candidate"), o.out());
+        List<String> rows = o.out().lines().filter(l -> l.startsWith("  e5-small-v2 ")).toList();
+        assertEquals(1, rows.stream().filter(l -> l.matches("  e5-small-v2 +out +in +-?\\d+\\.\\d\\d  paper-faithful set only .*")).count(),
+                "e5 explained as a paper-faithful-only member: " + rows);
+        for (String name : List.of("all-minilm-l6-v2-q", "all-minilm-l6-v2", "bge-small-en-v1.5", "e5-small-v2", "bge-small-zh", "bge-small-zh-v1.5")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.matches("  " + java.util.regex.Pattern.quote(name) + " +(in|out) +(in|out) .*")),
+                    name + " has an explanation row");
+        }
     }
 
     @Test
-    void theSameSeedGivesTheSameReport() {
+    void theSameSeedGivesTheSameReport() throws IOException {
         String[] args = {"set", "--matrix", resource("target-bge-small-en.csv"), "--pairwise", resource("pairwise-means.csv"),
                 "--perms", "199", "--seed", "9", "--format", "json"};
         Outcome first = run(args);
         Outcome second = run(args);
         assertEquals(0, first.code(), first.err());
-        assertEquals(first.out().replaceAll("\"tool_version\" : \"[^\"]*\"", ""), second.out().replaceAll("\"tool_version\" : \"[^\"]*\"", ""));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode a = (ObjectNode) mapper.readTree(first.out());
+        ObjectNode b = (ObjectNode) mapper.readTree(second.out());
+        assertEquals(List.of("read", "sets"), iterator(a.get("timings_ms")), "the report records how long each phase took");
+        for (ObjectNode report : List.of(a, b)) {
+            // when and how long: the only fields a rerun may change
+            report.remove(List.of("created_at", "timings_ms"));
+        }
+        assertEquals(a, b);
     }
 
     @Test
@@ -166,6 +208,12 @@ class SetCommandCalibratedTest {
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static List<String> iterator(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
         return names;
     }
 }

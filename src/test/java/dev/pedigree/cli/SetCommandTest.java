@@ -70,29 +70,34 @@ class SetCommandTest {
         Outcome o = run("set", "--method", "mps", "--matrix", plantedMatrix(true).toString(), "--alpha", "0.05", "--perms", "199", "--seed", "3",
                 "--format", "json");
         assertEquals(0, o.code(), o.err());
-        JsonNode json = new ObjectMapper().readTree(o.out());
-        for (String key : List.of("method", "alpha", "permutations", "seed", "provenance_set", "steps", "sets_by_alpha",
-                "ni_scores", "stopped_because")) {
-            assertTrue(json.has(key), "missing key " + key + " in " + o.out());
+        JsonNode report = new ObjectMapper().readTree(o.out());
+        assertEquals("set", report.get("job").asText());
+        assertEquals(3, report.at("/seeds/permutations").asLong());
+        JsonNode json = report.get("provenance_set");
+        for (String key : List.of("method", "alpha", "permutations", "seed", "members", "steps", "sets_by_alpha",
+                "ni_scores", "stopped_because", "p_value_resolution", "beside", "background", "explanations")) {
+            assertTrue(json.has(key), "missing key " + key + " in " + json);
         }
         assertEquals("mps", json.get("method").asText());
         assertEquals(199, json.get("permutations").asInt());
         assertEquals(3, json.get("seed").asLong());
         assertEquals(0.05, json.get("alpha").asDouble());
-        JsonNode set = json.get("provenance_set");
+        JsonNode set = json.get("members");
         assertEquals(2, set.size(), o.out());
         assertTrue(set.get(0).get("model").asText().startsWith("source-"), o.out());
         assertTrue(set.get(1).get("model").asText().startsWith("source-"), o.out());
         assertEquals(0.005, set.get(0).get("p_value").asDouble(), 1e-12);
         assertEquals(-Math.log10(0.005), set.get(0).get("ni_score").asDouble(), 1e-9);
         JsonNode step = json.get("steps").get(0);
-        for (String key : List.of("candidate", "t_statistic", "p_value", "monotone_p")) {
+        for (String key : List.of("model", "statistic", "p_value", "monotone_p_value")) {
             assertTrue(step.has(key), "step lacks " + key);
         }
         JsonNode sets = json.get("sets_by_alpha");
         assertEquals(List.of("0.01", "0.05", "0.1"), iterator(sets));
         assertEquals(8, json.get("ni_scores").size());
         assertEquals("not_significant", json.get("stopped_because").asText());
+        assertEquals("calibrated", json.at("/beside/method").asText(), "the other method beside the headline");
+        assertEquals(8, json.get("explanations").size());
     }
 
     private static List<String> iterator(JsonNode node) {
@@ -106,22 +111,33 @@ class SetCommandTest {
         Outcome withHeader = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "199", "--format", "json");
         Outcome without = run("set", "--matrix", plantedMatrix(false).toString(), "--perms", "199", "--format", "json");
         ObjectMapper mapper = new ObjectMapper();
-        assertEquals(mapper.readTree(withHeader.out()).get("steps"), mapper.readTree(without.out()).get("steps"));
+        assertEquals(mapper.readTree(withHeader.out()).at("/provenance_set/steps"), mapper.readTree(without.out()).at("/provenance_set/steps"));
+        assertEquals(mapper.readTree(withHeader.out()).at("/provenance_set/beside/steps"),
+                mapper.readTree(without.out()).at("/provenance_set/beside/steps"));
         Outcome table = run("set", "--method", "mps", "--matrix", plantedMatrix(true).toString(), "--perms", "199");
         assertEquals(0, table.code());
-        assertTrue(table.out().contains("Provenance set (method mps, alpha 0.05): source-"), table.out());
+        assertTrue(table.out().contains("provenance set of target (method mps, alpha 0.05): source-"), table.out());
         assertTrue(table.out().contains("NI-scores"), table.out());
     }
 
     @Test
     void failOnLinkExitsOneWhenTheSetIsNotEmptyAndZeroWhenItIs() throws IOException {
         Path planted = plantedMatrix(true);
-        assertEquals(1, run("set", "--matrix", planted.toString(), "--perms", "99", "--fail-on-link").code());
+        assertEquals(1, run("set", "--matrix", planted.toString(), "--perms", "99", "--fail-on", "link").code());
+        assertEquals(1, run("set", "--matrix", planted.toString(), "--perms", "99", "--fail-on", "set-member").code());
+        assertEquals(0, run("set", "--matrix", planted.toString(), "--perms", "99").code(), "no --fail-on: a finding is not a failure");
         Path flat = dir.resolve("flat.csv");
         Files.writeString(flat, "a,1,2,3\nb,1,2,3\nc,1,2,3\n");
-        Outcome o = run("set", "--matrix", flat.toString(), "--perms", "99", "--fail-on-link", "--format", "json");
+        Outcome o = run("set", "--matrix", flat.toString(), "--perms", "99", "--fail-on", "link", "--format", "json");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("\"provenance_set\" : [ ]"), o.out());
+        assertEquals(0, new ObjectMapper().readTree(o.out()).at("/provenance_set/members").size(), o.out());
+    }
+
+    @Test
+    void theOldFailOnLinkFlagIsGone() throws IOException {
+        Outcome o = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "99", "--fail-on-link");
+        assertEquals(2, o.code(), "one way to fail on a link: --fail-on link");
+        assertTrue(o.err().contains("--fail-on-link"), o.err());
     }
 
     @Test
@@ -129,13 +145,14 @@ class SetCommandTest {
         Outcome o = run("set", "--matrix", plantedMatrix(true).toString(), "--perms", "99", "--reference", "m0", "m2",
                 "--format", "json");
         assertEquals(0, o.code(), o.err());
-        JsonNode json = new ObjectMapper().readTree(o.out());
+        JsonNode json = new ObjectMapper().readTree(o.out()).get("provenance_set");
         List<String> members = new ArrayList<>();
-        json.get("provenance_set").forEach(m -> members.add(m.get("model").asText()));
+        json.get("members").forEach(m -> members.add(m.get("model").asText()));
         assertEquals(List.of("source-a", "source-b"), members.stream().sorted().toList(), o.out());
         assertEquals("[\"m0\",\"m2\"]", json.get("references").toString());
         assertEquals(6, json.get("ni_scores").size());
         assertTrue(!json.get("ni_scores").has("m0") && !json.get("ni_scores").has("m2"));
+        assertEquals("[\"m0\",\"m2\"]", json.at("/beside/references").toString(), "the method beside it keeps the references too");
     }
 
     @Test
@@ -150,9 +167,9 @@ class SetCommandTest {
         }
         Files.writeString(file, a + "\n" + b + "\n");
         Outcome o = run("set", "--method", "mps", "--matrix", file.toString(), "--perms", "99", "--format", "json");
-        JsonNode json = new ObjectMapper().readTree(o.out());
+        JsonNode json = new ObjectMapper().readTree(o.out()).get("provenance_set");
         assertEquals("pool_reduced_to_one_model", json.get("stopped_because").asText(), o.out());
-        assertEquals("near", json.get("provenance_set").get(0).get("model").asText());
+        assertEquals("near", json.get("members").get(0).get("model").asText());
         assertEquals("[\"far\"]", json.get("untested").toString());
         assertTrue(json.get("ni_scores").get("far").isNull());
         Outcome table = run("set", "--method", "mps", "--matrix", file.toString(), "--perms", "99");

@@ -39,21 +39,38 @@ class SetQueriedCalibratedTest {
     @Test
     void candidateDistancesAreMeasuredAndBothSetsReported() throws Exception {
         JsonNode r = run();
-        assertEquals("calibrated", r.path("method").asText());
-        assertEquals("pairwise:measured", r.path("calibration").asText());
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
-        assertTrue(r.path("steps").get(0).path("t_statistic").asDouble() < -2, r.path("steps").toString());
-        assertEquals("tiny-llama-a", r.path("paper_faithful").path("provenance_set").get(0).path("model").asText());
-        for (String c : CANDIDATES) {
-            assertTrue(r.path("explanation").path(c).path("text").asText().length() > 10, c + " in " + r.path("explanation"));
+        JsonNode set = r.path("provenance_set");
+        assertEquals("calibrated", set.path("method").asText());
+        assertEquals("pairwise:measured", set.path("background").path("source").asText());
+        assertEquals(CANDIDATES.size(), set.path("background").path("eccentricities").size(), set.path("background").toString());
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
+        assertTrue(set.path("steps").get(0).path("statistic").asDouble() < -2, set.path("steps").toString());
+        assertEquals("mps", set.path("beside").path("method").asText());
+        assertEquals("tiny-llama-a", set.path("beside").path("members").get(0).path("model").asText());
+        List<String> explained = new ArrayList<>();
+        for (JsonNode e : set.path("explanations")) {
+            explained.add(e.path("model").asText());
+            assertTrue(e.path("text").asText().length() > 10, e.toString());
         }
-        assertTrue(r.path("black_box").path("mean_distance").has("tiny-llama-a"));
+        assertEquals(CANDIDATES, explained);
+        List<String> distances = new ArrayList<>();
+        r.path("distances").path("candidates").forEach(c -> distances.add(c.path("model").asText()));
+        assertEquals(CANDIDATES, distances);
+        List<String> phases = new ArrayList<>();
+        r.path("timings_ms").fieldNames().forEachRemaining(phases::add);
+        assertEquals(List.of("queries", "pairwise", "sets", "files"), phases, "--no-weights: the files are still read for the declared lineage");
     }
 
     @Test
     void withoutPairwiseTheBackgroundComesFromTheTargetRow() throws Exception {
-        JsonNode r = run("--no-pairwise");
-        assertEquals("pool", r.path("calibration").asText());
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
+        JsonNode r = run("--no-pairwise", "--no-digest");
+        JsonNode target = r.path("subjects").get(0);
+        assertEquals("tiny-llama-a-ft", target.path("name").asText());
+        assertTrue(target.path("digest").isNull(), "--no-digest: " + target);
+        assertEquals("safetensors", target.path("format").asText(), "the files are read all the same");
+        assertEquals("pedigree-zoo/tiny-llama-a", target.path("declared").path("base_models").get(0).asText(), target.toString());
+        JsonNode set = r.path("provenance_set");
+        assertEquals("pool", set.path("background").path("source").asText());
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
     }
 }

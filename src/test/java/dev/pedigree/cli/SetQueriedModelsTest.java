@@ -37,38 +37,45 @@ class SetQueriedModelsTest {
         return new ObjectMapper().readTree(out.toString());
     }
 
+    /** The weight comparison of the target with {@code candidate}. */
     private static JsonNode weightsOf(JsonNode report, String candidate) {
-        for (JsonNode w : report.path("weights")) {
-            if (w.path("candidate").asText().equals(candidate)) {
+        for (JsonNode w : report.path("weight_comparisons")) {
+            if (w.path("b").asText().equals(candidate)) {
                 return w;
             }
         }
-        throw new AssertionError("no weight evidence for " + candidate + " in " + report.path("weights"));
+        throw new AssertionError("no weight comparison for " + candidate + " in " + report.path("weight_comparisons"));
     }
 
     @Test
     void fineTunedTargetFindsItsParentFirstWithWeightsAgreeing() throws Exception {
         JsonNode r = run("tiny-llama-a-ft", "tiny-llama-a", "tiny-llama-b", "tiny-gpt2-a", "tiny-llama-b-py-heavy");
-        assertEquals("centred-logits", r.path("black_box").path("distance").asText(), "default distance for a causal LM");
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
-        assertEquals("tiny-llama-a", r.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
+        JsonNode set = r.path("provenance_set");
+        assertEquals("centred-logits", r.path("distances").path("distance").asText(), "default distance for a causal LM");
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
+        assertEquals("tiny-llama-a", set.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
         assertEquals("related", weightsOf(r, "tiny-llama-a").path("verdict").asText());
         assertEquals("unrelated", weightsOf(r, "tiny-llama-b").path("verdict").asText(), "independent same-config run");
-        assertEquals(4, r.path("weights").size());
+        assertEquals(4, r.path("weight_comparisons").size());
     }
 
     @Test
     void distilledTargetIsFoundByBehaviourWhileItsWeightsCannotMatch() throws Exception {
         JsonNode r = run("tiny-llama-a-distilled", "tiny-llama-a", "tiny-llama-b", "tiny-gpt2-a", "tiny-gpt2-a-ft");
-        assertEquals("tiny-llama-a", r.path("steps").get(0).path("candidate").asText(), r.path("steps").toString());
-        assertEquals("tiny-llama-a", r.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
+        JsonNode set = r.path("provenance_set");
+        assertEquals("tiny-llama-a", set.path("steps").get(0).path("model").asText(), set.path("steps").toString());
+        assertEquals("tiny-llama-a", set.path("sets_by_alpha").path("0.05").get(0).asText(), r.toString());
         JsonNode teacher = weightsOf(r, "tiny-llama-a");
         assertTrue(!teacher.path("verdict").asText().equals("related"), "a student starts from fresh weights: " + teacher);
         boolean calledOut = false;
-        for (JsonNode d : r.path("disagreements")) {
-            calledOut |= d.asText().startsWith("tiny-llama-a ");
+        for (JsonNode f : r.path("findings")) {
+            if (f.path("kind").asText().equals("disagreement")) {
+                for (JsonNode m : f.path("models")) {
+                    calledOut |= m.asText().equals("tiny-llama-a");
+                }
+            }
         }
         assertTrue(calledOut || !teacher.path("verdict").asText().equals("unrelated"),
-                "a member whose weights say unrelated is called out: " + r.path("disagreements"));
+                "a member whose weights say unrelated is called out: " + r.path("findings"));
     }
 }

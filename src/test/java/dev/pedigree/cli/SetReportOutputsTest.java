@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code set} through the shared report model: the HTML page, a schema-valid CycloneDX ML-BOM and SARIF log. */
+/** {@code set} through the shared report model: the HTML page with both sets, a schema-valid CycloneDX ML-BOM and SARIF log. */
 class SetReportOutputsTest {
     private static final String ZOO = "src/test/resources/zoo/models/";
 
@@ -45,6 +45,8 @@ class SetReportOutputsTest {
             assertTrue(html.contains("id=\"" + id + "\""), "HTML holds #" + id);
         }
         assertTrue(html.contains("paper-faithful method"), "the paper-faithful set is written beside the headline one");
+        assertTrue(html.contains("Calibrated background: the spread of the target"),
+                "three models cannot fit a pairwise background: the target's row is the background");
         ObjectMapper json = new ObjectMapper();
         JsonNode b = json.readTree(Files.readString(bom));
         assertEquals(List.of(), JsonSchemas.cycloneDx16Errors(b));
@@ -58,5 +60,8 @@ class SetReportOutputsTest {
         String html = run("set", "--matrix", "experiments/calibrated-real/target-all-minilm-l6-v2-q.csv", "--perms", "99",
                 "--format", "html");
         assertTrue(html.contains("id=\"provenance-set\"") && html.contains("all-minilm-l6-v2"), "set --matrix as HTML");
+        for (String id : List.of("provenance-set-beside", "step-chart-beside", "calibration-background", "set-differences")) {
+            assertTrue(html.contains("id=\"" + id + "\""), "both sets and their differences: #" + id);
+        }
     }
 }

@@ -50,7 +50,7 @@ final class ReportFixtures {
         ni.put(UNRELATED, -Math.log10(0.31));
         b.provenanceSet(new ProvenanceSetSection("mps", TARGET, "token", 0.05, 999, 7, "not_significant",
                 List.of(new ProvenanceSetSection.Member(BASE, 0.001, 3.0), new ProvenanceSetSection.Member(UNDECLARED, 0.004, -Math.log10(0.004))),
-                steps, sets, ni, List.of(), List.of()));
+                steps, sets, ni, List.of(), List.of(), null, null, List.of()));
         b.link(new TestedLink(BASE, TARGET, true, Evidence.BLACK_BOX, LinkVerdict.RELATED, 0.001, "in the provenance set at alpha 0.05, p = 0.001"));
         b.link(new TestedLink(UNDECLARED, TARGET, true, Evidence.BLACK_BOX, LinkVerdict.RELATED, 0.004, "in the provenance set at alpha 0.05, p = 0.004"));
         b.link(new TestedLink(UNRELATED, TARGET, true, Evidence.BLACK_BOX, LinkVerdict.NOT_FOUND, 0.31, "not in the provenance set, p = 0.31"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pedigree.stats.ProvenanceMethod;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,29 @@ class ReportHtmlRendererTest {
         assertTrue(dom.contains("id=\"run\"") && dom.contains("seeds:"));
         assertFalse(dom.contains("<script"), "no script");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(dom).find(), "nothing fetched");
+    }
+
+    @Test
+    void bothSetsAreChartedAndEveryDifferenceExplainedInTheRenderedDom() throws Exception {
+        Report r = ProvenanceSetsTest.comparedSetsReport("target-all-minilm-l6-v2-q.csv", ProvenanceMethod.CALIBRATED);
+        Path html = tmp.resolve("sets.html");
+        Files.writeString(html, ReportHtmlRenderer.render(r));
+        String dom = HeadlessChromium.find(tmp).dumpDom(html);
+
+        ProvenanceSetSection s = r.provenanceSet();
+        assertEquals(s.steps().size(), count(element(dom, "svg", "step-chart"), "<circle class=\"step\""));
+        assertEquals(s.beside().steps().size(), count(element(dom, "svg", "step-chart-beside"), "<circle class=\"step\""));
+        assertEquals(1, count(element(dom, "table", "provenance-set"), "<code>"), "the calibrated set: the twin alone");
+        assertEquals(5, count(element(dom, "table", "provenance-set-beside"), "<code>"), "the paper's set: five of six");
+        assertTrue(dom.contains("id=\"beside-set\"") && dom.contains("paper-faithful method (mps)"));
+        assertTrue(dom.contains("id=\"calibration-background\""));
+        String differences = element(dom, "table", "set-differences");
+        assertEquals(s.explanations().size(), count(differences, "<tr[ >]") - 1, "a row per candidate under the header");
+        assertEquals(4, count(differences, "<tr class=\"differs\">"), "the four encoders only the paper's set takes");
+        for (ProvenanceSetSection.Explanation e : s.explanations()) {
+            assertTrue(differences.contains("<code>" + e.model() + "</code>"), e.model());
+        }
+        assertTrue(differences.contains("paper-faithful set only"));
     }
 
     @Test

@@ -57,6 +57,17 @@ class ReportJsonTest {
     }
 
     @Test
+    void aSubjectsSpecIsWrittenWhenKnownAndReadBack() {
+        Report r = Report.builder("set").subject(new Subject("tiny", "target", "safetensors", null, DeclaredLineageSummary.NONE, "/zoo/models/tiny"))
+                .subject(new Subject("row-2", "candidate", null, null, null)).build();
+        JsonNode j = ReportJson.tree(r);
+        assertEquals("/zoo/models/tiny", j.at("/subjects/0/spec").asText());
+        assertTrue(j.at("/subjects/1").has("name") && !j.at("/subjects/1").has("spec"), "no spec, no key: " + j.at("/subjects/1"));
+        Report back = ReportJson.read(ReportJson.render(r));
+        assertEquals(r.subjects(), back.subjects());
+    }
+
+    @Test
     void theVersionOneFixtureReadsBackAndRendersTheSameBytes() throws IOException {
         // written by this build from ReportFixtures.mergedSetReport(); kept as the record of schema version 1
         String v1 = resource("report-v1.json");

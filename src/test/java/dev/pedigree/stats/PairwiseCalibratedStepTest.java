@@ -1,9 +1,11 @@
 package dev.pedigree.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pedigree.error.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -155,6 +157,17 @@ class PairwiseCalibratedStepTest {
         List<String> more = new ArrayList<>(w.matrix().names());
         more.add("stranger");
         assertThrows(IllegalArgumentException.class, () -> w.pairwise().alignedTo(more));
-        assertThrows(IllegalArgumentException.class, () -> new PairwiseDistances(List.of("a", "b"), new double[2][2]));
+    }
+
+    @Test
+    void threeModelsFitExactlySoTheBackgroundNeedsFour() {
+        double[][] three = {{0, 1, 2}, {1, 0, 2}, {2, 2, 0}};
+        BadInputException fit = assertThrows(BadInputException.class, () -> PairwiseCalibratedStep.background(three));
+        assertTrue(fit.getMessage().contains("at least 4 models, got 3"), fit.getMessage());
+        assertThrows(BadInputException.class, () -> new PairwiseCalibratedStep(three, 9));
+        assertFalse(PairwiseCalibratedStep.canFit(3));
+        double[][] four = {{0, 1, 2, 3}, {1, 0, 2, 3}, {2, 2, 0, 4}, {3, 3, 4, 0}};
+        assertTrue(PairwiseCalibratedStep.canFit(4));
+        assertTrue(PairwiseCalibratedStep.background(four).scale() >= 0);
     }
 }

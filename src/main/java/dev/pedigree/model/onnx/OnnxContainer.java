@@ -19,14 +19,22 @@ public final class OnnxContainer extends MappedContainer {
     private final Map<String, ResolvedTensor> constants;
     private final Map<String, GraphUse> uses;
     private final List<OnnxValueInfo> inputs;
+    private final List<String> outputNames;
 
     OnnxContainer(Path file, Arena arena, List<StoredTensor> tensors, Map<String, Object> metadata, OnnxGraph graph,
-                  Map<String, ResolvedTensor> constants, Map<String, GraphUse> uses, List<OnnxValueInfo> inputs) {
+                  Map<String, ResolvedTensor> constants, Map<String, GraphUse> uses, List<OnnxValueInfo> inputs,
+                  List<OnnxValueInfo> outputs) {
         super(ModelFormat.ONNX, file, tensors, metadata, arena);
         this.graph = graph;
         this.constants = constants;
         this.uses = uses;
         this.inputs = List.copyOf(inputs);
+        this.outputNames = outputs.stream().map(OnnxValueInfo::name).toList();
+    }
+
+    /** The names of the graph's outputs, in graph order (what a runtime session would return). */
+    public List<String> outputNames() {
+        return outputNames;
     }
 
     /** The operator consuming a listed tensor (after pass-through nodes), if any node uses it. */

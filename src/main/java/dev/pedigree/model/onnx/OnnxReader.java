@@ -4,7 +4,6 @@ import dev.pedigree.model.ModelFormat;
 import dev.pedigree.model.ModelFormatException;
 import dev.pedigree.model.ModelReader;
 import dev.pedigree.model.StoredTensor;
-import dev.pedigree.model.TensorContainer;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -35,7 +34,7 @@ public final class OnnxReader implements ModelReader {
     }
 
     @Override
-    public TensorContainer open(Path file) {
+    public OnnxContainer open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelFormatException(file, "not a regular file");
         }
@@ -117,7 +116,7 @@ public final class OnnxReader implements ModelReader {
                 addTensor(name, constants, quantized, blocks, folded, graph, tensors, uses);
             }
         }
-        return new OnnxContainer(file, arena, tensors, metadata(proto), graph, constants, uses, proto.inputs());
+        return new OnnxContainer(file, arena, tensors, metadata(proto), graph, constants, uses, proto.inputs(), proto.outputs());
     }
 
     private static void addTensor(String name, Map<String, ResolvedTensor> constants, Map<String, QuantizedWeight> quantized,

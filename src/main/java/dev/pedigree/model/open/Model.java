@@ -63,6 +63,14 @@ public final class Model implements AutoCloseable {
         return digest;
     }
 
+    /**
+     * Format, declared lineage and, when asked, the content digest (which hashes every file, or reads the
+     * digest cache).
+     */
+    public ModelDescription describe(boolean withDigest) {
+        return new ModelDescription(source.spec(), source.format().label(), withDigest ? digest().sha256() : null, declaredLineage);
+    }
+
     @Override
     public void close() {
         store.close();
