@@ -11,12 +11,13 @@ import java.util.Locale;
  * roles the structure could not tell apart (a comparison resolves those against the other model).
  *
  * @param modelType  the declared {@code model_type}, or null
+ * @param noTable    why no naming table gave the roles ({@code no naming table for model_type zoo_lm}); null for a naming table
  * @param confidence how far the inferred roles can be trusted; null unless inferred
  * @param basis      what each decision rested on, one line each; empty for a naming table
  * @param ambiguous  groups whose roles were assigned tentatively; empty unless inferred
  * @param reason     why no roles were inferred; null otherwise
  */
-public record RoleAssignment(Method method, String modelType, Confidence confidence, List<String> basis, List<Ambiguity> ambiguous,
+public record RoleAssignment(Method method, String modelType, String noTable, Confidence confidence, List<String> basis, List<Ambiguity> ambiguous,
         String reason) {
 
     public enum Method {
@@ -69,18 +70,17 @@ public record RoleAssignment(Method method, String modelType, Confidence confide
 
     /** Roles from a naming table. */
     public static RoleAssignment namingTable(String modelType) {
-        return new RoleAssignment(Method.NAMING_TABLE, modelType, null, List.of(), List.of(), null);
+        return new RoleAssignment(Method.NAMING_TABLE, modelType, null, null, List.of(), List.of(), null);
     }
 
     /** One line for reports: where the roles came from and, when inferred, how sure. */
     public String summary() {
-        String table = "no naming table for model_type " + (modelType == null ? "(none declared)" : modelType);
         return switch (method) {
             case NAMING_TABLE -> "roles from tensor names" + (modelType == null ? "" : " (model_type " + modelType + ")");
-            case STRUCTURE -> "roles inferred from structure (" + table + "), confidence " + confidence.token()
+            case STRUCTURE -> "roles inferred from structure (" + noTable + "), confidence " + confidence.token()
                     + (ambiguous.isEmpty() ? ""
                             : "; " + ambiguous.size() + " group(s) of shape twins with tentative roles, settled only against another model");
-            case NONE -> "no roles (" + table + "): " + reason;
+            case NONE -> "no roles (" + noTable + "): " + reason;
         };
     }
 }

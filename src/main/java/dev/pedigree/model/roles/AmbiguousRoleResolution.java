@@ -84,7 +84,7 @@ public final class AmbiguousRoleResolution {
         if (relabelled.isEmpty()) {
             return new Resolution(subject, lines);
         }
-        RoleAssignment settled = new RoleAssignment(assignment.method(), assignment.modelType(), assignment.confidence(),
+        RoleAssignment settled = new RoleAssignment(assignment.method(), assignment.modelType(), assignment.noTable(), assignment.confidence(),
                 concat(assignment.basis(), lines), assignment.ambiguous(), assignment.reason());
         return new Resolution(subject.withRoles(relabelled, settled), lines);
     }

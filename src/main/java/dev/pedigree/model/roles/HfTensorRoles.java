@@ -53,7 +53,8 @@ public final class HfTensorRoles implements TensorRoles {
         }
         List<TensorView> views = byTable(container, architecture, naming.get());
         if (views.stream().allMatch(v -> v.info().role().equals(TensorRole.UNMAPPED))) {
-            return new StructuralTensorRoles().assign(container, architecture);
+            return new StructuralTensorRoles().assign(container, architecture,
+                    "the naming table for model_type " + architecture.modelType() + " maps none of the tensors");
         }
         return new RoleMap(views, RoleAssignment.namingTable(architecture.modelType()));
     }

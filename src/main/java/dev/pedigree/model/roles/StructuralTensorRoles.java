@@ -48,12 +48,18 @@ public final class StructuralTensorRoles implements TensorRoles {
     @Override
     public RoleMap assign(TensorContainer container, ArchitectureSpec architecture) {
         String modelType = architecture == null ? null : architecture.modelType();
+        return assign(container, architecture, "no naming table for model_type " + (modelType == null ? "(none declared)" : modelType));
+    }
+
+    /** @param noTable why no naming table gave the roles, as reports say it */
+    RoleMap assign(TensorContainer container, ArchitectureSpec architecture, String noTable) {
+        String modelType = architecture == null ? null : architecture.modelType();
         try {
-            return new Inference(container.tensors(), architecture).run(modelType);
+            return new Inference(container.tensors(), architecture).run(modelType, noTable);
         } catch (InferenceRefused e) {
             List<TensorView> views = container.tensors().stream()
                     .map(t -> TensorView.whole(new TensorInfo(t.name(), TensorRole.UNMAPPED, t.dtype(), t.shape()), t, false)).toList();
-            return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.NONE, modelType, null, List.of(), List.of(),
+            return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.NONE, modelType, noTable, null, List.of(), List.of(),
                     "roles not inferred from structure: " + e.getMessage()));
         }
     }
@@ -79,7 +85,7 @@ public final class StructuralTensorRoles implements TensorRoles {
             this.arch = arch;
         }
 
-        RoleMap run(String modelType) {
+        RoleMap run(String modelType, String noTable) {
             List<String> names = tensors.stream().map(StoredTensor::name).toList();
             RepeatedBlock block = RepeatedBlock.find(names);
             List<List<Integer>> layerIndices = new ArrayList<>();
@@ -175,7 +181,8 @@ public final class StructuralTensorRoles implements TensorRoles {
             }
             RoleAssignment.Confidence confidence = tentative ? RoleAssignment.Confidence.LOW
                     : ordered || defaulted ? RoleAssignment.Confidence.MEDIUM : RoleAssignment.Confidence.HIGH;
-            return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.STRUCTURE, modelType, confidence, basis, ambiguous, null));
+            return new RoleMap(views, new RoleAssignment(RoleAssignment.Method.STRUCTURE, modelType, noTable, confidence, basis, ambiguous,
+                    null));
         }
 
         /** The names of the module at {@code path} in every layer (its weight and biases), each with {@code viewSuffix} (a fused slice). */

@@ -130,6 +130,17 @@ class StructuralTensorRolesTest {
     }
 
     @Test
+    void aKnownModelTypeWhoseTableMapsNoneOfTheRenamedTensorsFallsBackToStructure() throws IOException {
+        Path copy = RenamedCheckpoints.copy(ZOO.resolve("tiny-llama-a"), dir.resolve("still-llama"), LLAMA_HINT_FREE, "llama", LLAMA_MODEL_ORDER);
+        try (Model parent = RenamedCheckpoints.open(ZOO.resolve("tiny-llama-a")); Model renamed = RenamedCheckpoints.open(copy)) {
+            assertSameRoles(parent.store(), renamed.store(), inverse(LLAMA_HINT_FREE, parent.store()));
+            assertTrue(renamed.store().roleAssignment().summary().startsWith(
+                    "roles inferred from structure (the naming table for model_type llama maps none of the tensors), confidence medium"),
+                    renamed.store().roleAssignment().summary());
+        }
+    }
+
+    @Test
     void bertRenamedWithoutRoleWordsInItsOwnOrderGetsTheBertTablesRoles() throws IOException {
         Map<String, long[]> bert = bertTensors(8, 16, 40, 12, 2);
         Path original = writeModel(dir.resolve("bert"), bert, "bert", Comparator.comparing(new ArrayList<>(bert.keySet())::indexOf));
