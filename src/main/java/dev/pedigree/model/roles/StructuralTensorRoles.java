@@ -48,7 +48,7 @@ public final class StructuralTensorRoles implements TensorRoles {
     @Override
     public RoleMap assign(TensorContainer container, ArchitectureSpec architecture) {
         String modelType = architecture == null ? null : architecture.modelType();
-        return assign(container, architecture, "no naming table for model_type " + (modelType == null ? "(none declared)" : modelType));
+        return assign(container, architecture, modelType == null ? "no model_type declared" : "no naming table for model_type " + modelType);
     }
 
     /** @param noTable why no naming table gave the roles, as reports say it */
