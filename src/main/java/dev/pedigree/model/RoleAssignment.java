@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param noTable    why no naming table gave the roles ({@code no naming table for model_type zoo_lm}); null for a naming table
  * @param confidence how far the inferred roles can be trusted; null unless inferred
  * @param basis      what each decision rested on, one line each; empty for a naming table
- * @param ambiguous  groups whose roles were assigned tentatively; empty unless inferred
+ * @param ambiguous  groups of shape twins, tentative or decided by names or file order; empty unless inferred
  * @param reason     why no roles were inferred; null otherwise
  */
 public record RoleAssignment(Method method, String modelType, String noTable, Confidence confidence, List<String> basis, List<Ambiguity> ambiguous,
@@ -52,11 +52,12 @@ public record RoleAssignment(Method method, String modelType, String noTable, Co
     }
 
     /**
-     * Tensors the structure could not tell apart: {@code tensors.get(i)} (weights and their biases,
-     * every layer) carry {@code roles.get(i)} for now; any permutation of the roles over the groups
-     * fits the shapes as well.
+     * Tensors whose shapes fit the same roles: {@code tensors.get(i)} (weights and their biases, every
+     * layer) carry {@code roles.get(i)}; any permutation of the roles over the groups fits the shapes
+     * as well. {@code decided}: names or the file order chose the roles (a comparison checks them
+     * against the other model's weights); otherwise the roles are tentative.
      */
-    public record Ambiguity(List<Role> roles, List<List<String>> tensors, String what) {
+    public record Ambiguity(List<Role> roles, List<List<String>> tensors, String what, boolean decided) {
         public Ambiguity {
             roles = List.copyOf(roles);
             tensors = tensors.stream().map(List::copyOf).toList();
@@ -77,10 +78,13 @@ public record RoleAssignment(Method method, String modelType, String noTable, Co
     public String summary() {
         return switch (method) {
             case NAMING_TABLE -> "roles from tensor names" + (modelType == null ? "" : " (model_type " + modelType + ")");
-            case STRUCTURE -> "roles inferred from structure (" + noTable + "), confidence " + confidence.token()
-                    + (ambiguous.isEmpty() ? ""
-                            : "; " + ambiguous.size() + " group(s) of shape twins with tentative roles, settled only against another model");
+            case STRUCTURE -> "roles inferred from structure (" + noTable + "), confidence " + confidence.token() + tentative();
             case NONE -> "no roles (" + noTable + "): " + reason;
         };
+    }
+
+    private String tentative() {
+        long n = ambiguous.stream().filter(a -> !a.decided()).count();
+        return n == 0 ? "" : "; " + n + " group(s) of shape twins with tentative roles, settled only against another model";
     }
 }

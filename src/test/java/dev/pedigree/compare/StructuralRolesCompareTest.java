@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,24 @@ class StructuralRolesCompareTest {
                 + "net.stack.0.mix.a = o, net.stack.0.mix.b = q"), related.evidence().toString());
         ComparisonResult unrelated = compare(ZOO.resolve("tiny-llama-b"), copy);
         assertEquals(Verdict.UNRELATED, unrelated.verdict());
+    }
+
+    @Test
+    void namesSwappedToMisleadAreOverruledByTheWeights() throws IOException {
+        // Every pair of shape twins under the other's name: q as wo, o as wq, k as wv, v as wk, gate as w3, up as w1, the norms swapped.
+        UnaryOperator<String> misleading = RenamedCheckpoints.replacing(RenamedCheckpoints.orderedMap("model.embed_tokens", "backbone.tok_embeddings",
+                "lm_head", "output", "model.norm", "backbone.norm", "model.layers.", "backbone.blocks.", "self_attn.q_proj", "attention.wo",
+                "self_attn.o_proj", "attention.wq", "self_attn.k_proj", "attention.wv", "self_attn.v_proj", "attention.wk", "mlp.gate_proj", "ffn.w3",
+                "mlp.up_proj", "ffn.w1", "mlp.down_proj", "ffn.w2", "input_layernorm", "ffn_norm", "post_attention_layernorm", "attention_norm"));
+        Path copy = RenamedCheckpoints.copy(ZOO.resolve("tiny-llama-a-ft"), dir.resolve("misleading"), misleading, "zoo_lm", Comparator.naturalOrder());
+        ComparisonResult r = compare(ZOO.resolve("tiny-llama-a"), copy);
+        assertEquals(Verdict.RELATED, r.verdict());
+        assertTrue(r.pValue() < 1e-3, "p = " + r.pValue());
+        assertEquals(RoleAssignment.Confidence.HIGH, r.rolesB().confidence(), "the names looked unambiguous");
+        for (String group : List.of("MLP gate/up", "attention q/o", "attention k/v", "norms")) {
+            assertTrue(says(r, "roles of B, " + group + ": the weights overrule the names or file order"), group + ": " + r.evidence());
+        }
+        assertTrue(says(r, "backbone.blocks.0.attention.wo = q, backbone.blocks.0.attention.wq = o"), r.evidence().toString());
     }
 
     @Test

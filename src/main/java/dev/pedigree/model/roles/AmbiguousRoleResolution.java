@@ -17,9 +17,10 @@ import java.util.TreeSet;
 
 /**
  * Tells apart, against a second model, the roles structure inference left tentative (two square
- * attention matrices that may be q and o or o and q): every assignment of the group's roles is tried
- * and the one whose tensors look most like the other model's tensors of those roles, layer by layer,
- * is kept (judged on up to four layers spread over the depth, since the names and so the assignment
+ * attention matrices that may be q and o or o and q), and checks those that names or the file order
+ * decided: every assignment of the group's roles is tried and the one whose tensors look most like
+ * the other model's tensors of those roles, layer by layer, is kept (for decided roles, only when
+ * the decided assignment fits clearly worse) (judged on up to four layers spread over the depth, since the names and so the assignment
  * are the same in every layer). Tensors are compared by the sorted profiles of their row and column norms (values, for
  * vectors): statistics that do not change when hidden units, neurons or heads are permuted, so the
  * choice depends on nothing a permutation test relabels and the test's p-value stays exact.
@@ -28,6 +29,12 @@ public final class AmbiguousRoleResolution {
     private static final int QUANTILES = 32;
     /** Layers compared per group: the names, hence the assignment, are the same in every layer, so a few spread over the depth suffice. */
     private static final int SAMPLED_LAYERS = 4;
+    /**
+     * Roles decided by names or file order give way only when they fit this many times worse than the
+     * best assignment: a renamer may have swapped the names, but between unrelated models the
+     * profiles of shape twins (gate and up) can differ by less.
+     */
+    private static final double OVERRULE = 4;
 
     /** The subject's store with its tentative roles settled, and one line per group saying how. */
     public record Resolution(TensorStore store, List<String> lines) {
@@ -54,8 +61,12 @@ public final class AmbiguousRoleResolution {
             int[] best = null;
             double bestCost = Double.POSITIVE_INFINITY;
             double nextCost = Double.POSITIVE_INFINITY;
+            double namedCost = Double.NaN;
             for (int[] perm : permutations(k)) {
                 double cost = cost(subject, reference, a, perm, sampled, subjectLayers, referenceLayers, cache);
+                if (Double.isNaN(namedCost)) {
+                    namedCost = cost;
+                }
                 if (cost < bestCost) {
                     nextCost = bestCost;
                     bestCost = cost;
@@ -64,11 +75,16 @@ public final class AmbiguousRoleResolution {
                     nextCost = cost;
                 }
             }
+            if (a.decided() && (best == null || !(namedCost > OVERRULE * bestCost))) {
+                continue;
+            }
             if (best == null) {
                 lines.add("roles of " + label + ", " + a.what() + ": could not be told apart (the other model lacks these roles); kept tentative");
                 continue;
             }
-            StringBuilder line = new StringBuilder("roles of " + label + ", " + a.what() + ": told apart against the other model by row/column norm profiles: ");
+            StringBuilder line = new StringBuilder("roles of " + label + ", " + a.what() + (a.decided()
+                    ? ": the weights overrule the names or file order (row/column norm profiles against the other model): "
+                    : ": told apart against the other model by row/column norm profiles: "));
             for (int i = 0; i < k; i++) {
                 Role role = a.roles().get(best[i]);
                 for (String name : a.tensors().get(i)) {
@@ -78,7 +94,8 @@ public final class AmbiguousRoleResolution {
                 }
                 line.append(i == 0 ? "" : ", ").append(moduleOf(a.tensors().get(i).getFirst())).append(" = ").append(role.label());
             }
-            line.append(String.format(Locale.ROOT, " (profile distance %.3g; the next best assignment %.3g)", bestCost, nextCost));
+            line.append(a.decided() ? String.format(Locale.ROOT, " (profile distance %.3g; as named %.3g)", bestCost, namedCost)
+                    : String.format(Locale.ROOT, " (profile distance %.3g; the next best assignment %.3g)", bestCost, nextCost));
             lines.add(line.toString());
         }
         if (relabelled.isEmpty()) {

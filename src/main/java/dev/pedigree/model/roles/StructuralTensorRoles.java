@@ -151,7 +151,12 @@ public final class StructuralTensorRoles implements TensorRoles {
                 basis.add("every layer, " + g.describe());
                 if (g.how() == RoleGroup.How.AMBIGUOUS) {
                     List<List<String>> perRole = g.open().stream().map(m -> acrossLayers(layers, m.path(), "")).toList();
-                    ambiguous.add(new RoleAssignment.Ambiguity(g.openRoles().stream().map(r -> postNorm ? post(r) : r).toList(), perRole, g.what()));
+                    ambiguous.add(new RoleAssignment.Ambiguity(g.openRoles().stream().map(r -> postNorm ? post(r) : r).toList(), perRole, g.what(),
+                            false));
+                } else if (g.modules().size() > 1) {
+                    List<List<String>> perRole = g.modules().stream().map(m -> acrossLayers(layers, m.path(), "")).toList();
+                    ambiguous.add(new RoleAssignment.Ambiguity(g.roles().stream().map(r -> postNorm ? post(r) : r).toList(), perRole, g.what(),
+                            true));
                 }
             }
             if (layer0.gateUpHalves() != null) {
@@ -160,7 +165,7 @@ public final class StructuralTensorRoles implements TensorRoles {
                         + "(the order torch.chunk gives them in Phi-3 and GLM)");
                 List<Role> parts = FusedLayout.GATE_UP_HALVES.parts();
                 ambiguous.add(new RoleAssignment.Ambiguity(parts, parts.stream().map(p -> acrossLayers(layers, fused.path(), "[" + p.label() + "]")).toList(),
-                        "MLP gate/up halves"));
+                        "MLP gate/up halves", false));
                 tentative = true;
             }
             layer0.notes().forEach(n -> basis.add("every layer, " + n));
@@ -385,7 +390,10 @@ public final class StructuralTensorRoles implements TensorRoles {
             tentative |= matrices && g.how() == RoleGroup.How.AMBIGUOUS;
             if (layer < 0 && g.how() == RoleGroup.How.AMBIGUOUS) {
                 ambiguous.add(new RoleAssignment.Ambiguity(g.openRoles(),
-                        g.open().stream().map(m -> m.tensors().stream().map(StoredTensor::name).toList()).toList(), g.what()));
+                        g.open().stream().map(m -> m.tensors().stream().map(StoredTensor::name).toList()).toList(), g.what(), false));
+            } else if (layer < 0 && g.modules().size() > 1) {
+                ambiguous.add(new RoleAssignment.Ambiguity(g.roles(),
+                        g.modules().stream().map(m -> m.tensors().stream().map(StoredTensor::name).toList()).toList(), g.what(), true));
             }
         }
 
