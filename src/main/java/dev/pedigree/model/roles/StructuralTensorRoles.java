@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *       roles (q and o, k and v, gate and up), common words in the names ({@link RoleNameHints}),
  *       then the order of the tensors in the file when the file kept the model's order, decide;
  *       otherwise the roles stay tentative and are reported as ambiguous, for a comparison to tell
- *       apart against the other model.
+ *       apart against the other model ({@link AmbiguousRoleResolution}, which also checks the
+ *       groups names or order decided, since names can be swapped on purpose).
  * </ol>
  * Every layer must come out the same. When any step fails the inference is refused, every tensor
  * stays unmapped, and the reason is reported.
