@@ -1,7 +1,7 @@
 """Writes notebooks/coverage-real.ipynb (cells only; execute it with nbconvert, see notebooks/README.md).
 
-The notebook reads the CSVs under experiments/coverage-real/results/ (tasks.csv, members.csv, summary.csv,
-breakdown.csv, ranking.csv) and draws whatever methods, distances and prompt counts they hold; then the
+The notebook reads the CSVs under experiments/coverage-real/results/ and results-distribution/ (tasks.csv,
+members.csv, summary.csv, breakdown.csv, ranking.csv) and draws whatever methods, distances and prompt counts they hold; then the
 same summary for every results-n* folder.
 """
 from pathlib import Path
@@ -40,16 +40,23 @@ pd.set_option("display.width", 220)
 pd.set_option("display.max_colwidth", 110)
 pd.set_option("display.max_rows", 200)
 
-RESULTS = Path("..") / "experiments" / "coverage-real" / "results"
-tasks = pd.read_csv(RESULTS / "tasks.csv", keep_default_na=False)
-members = pd.read_csv(RESULTS / "members.csv", keep_default_na=False)
-summary = pd.read_csv(RESULTS / "summary.csv")
-breakdown = pd.read_csv(RESULTS / "breakdown.csv", keep_default_na=False)
-ranking = pd.read_csv(RESULTS / "ranking.csv", keep_default_na=False)
+EXPERIMENT = Path("..") / "experiments" / "coverage-real"
+# one run per folder: results/ (centred-logits, token, semantic) and results-distribution/ (its candidate-to-candidate
+# distances need every model scored on every other's greedy path, so it is run on its own); same prompts and N
+FOLDERS = [f for f in [EXPERIMENT / "results", EXPERIMENT / "results-distribution"] if (f / "summary.csv").exists()]
+
+def read(name, **kw):
+    return pd.concat([pd.read_csv(f / name, **kw) for f in FOLDERS], ignore_index=True)
+
+tasks = read("tasks.csv", keep_default_na=False)
+members = read("members.csv", keep_default_na=False)
+summary = read("summary.csv")
+breakdown = read("breakdown.csv", keep_default_na=False)
+ranking = read("ranking.csv", keep_default_na=False)
 METHODS = list(dict.fromkeys(summary["method"]))
 DISTANCES = list(dict.fromkeys(summary["distance"]))
 n_max = summary["prompts"].max()
-print("methods:", METHODS, "| distances:", DISTANCES, "| prompts N:", sorted(summary["prompts"].unique()),
+print("folders:", [f.name for f in FOLDERS], "| methods:", METHODS, "| distances:", DISTANCES, "| prompts N:", sorted(summary["prompts"].unique()),
       "| tasks:", tasks["target"].nunique())""")
 
 md("""### Check: the summary agrees with the per-task rows""")
@@ -157,8 +164,9 @@ md("""## Does the nearest candidate belong to the true set? Shared-data traps
 `ranking.csv` orders every task's candidates by mean distance. A **trap** is an unrelated candidate fine-tuned on
 the target's fine-tuning text: `shared-data-trap` = both in the zoo's `python-heavy` group (children of unrelated
 bases trained hard on the same Python text), `same-domain` = otherwise fine-tuned on the same text (licences or
-Python). The table gives, per distance, the tasks whose nearest candidate is a true member, and for each task with
-a trap the rank of its nearest true member against its nearest trap.""")
+Python). A task's trap kind is `shared-data-trap` when its pool holds one, else `same-domain`. The tables give, per
+distance, the tasks whose nearest candidate is a true member, and for each task with a trap the rank of its nearest
+true member against its nearest trap of either kind.""")
 
 code("""r = ranking[ranking["prompts"] == n_max]
 with_truth = r.groupby(["distance", "target"]).filter(lambda g: g["related"].any())
@@ -174,7 +182,8 @@ def trap_table(r):
             continue
         nt = g[g["related"]].iloc[0]
         tr = traps.iloc[0]
-        rows.append({"distance": d, "target": t, "trap kind": ", ".join(sorted(set(traps["trap"]))),
+        kind = "shared-data-trap" if (traps["trap"] == "shared-data-trap").any() else "same-domain"
+        rows.append({"distance": d, "target": t, "trap kind": kind,
                      "nearest true (rank, mean)": f"{nt['candidate']} ({nt['rank']}, {nt['mean_distance']:.3f})",
                      "nearest trap (rank, mean)": f"{tr['candidate']} ({tr['rank']}, {tr['mean_distance']:.3f})",
                      "true before trap": nt["rank"] < tr["rank"]})
@@ -182,11 +191,11 @@ def trap_table(r):
 
 traps = trap_table(r)
 display(traps.pivot_table(index="distance", columns="trap kind", values="true before trap", aggfunc=["sum", "count"]))
-display(traps[traps["trap kind"].str.contains("shared-data-trap")].sort_values(["target", "distance"]).reset_index(drop=True))""")
+display(traps.sort_values(["trap kind", "target", "distance"]).reset_index(drop=True))""")
 
 md("""### What the sets do on the shared-data-trap tasks (α = 0.05, largest N)""")
 
-code("""trap_targets = sorted(set(traps[traps["trap kind"].str.contains("shared-data-trap")]["target"]))
+code("""trap_targets = sorted(set(traps[traps["trap kind"] == "shared-data-trap"]["target"]))
 t = tasks[(tasks["alpha"] == 0.05) & (tasks["prompts"] == n_max) & tasks["target"].isin(trap_targets)]
 display(t[["target", "distance", "method", "true_size", "covered", "extra", "members"]].sort_values(["target", "distance", "method"])
         .reset_index(drop=True))""")
@@ -199,7 +208,7 @@ display(t.pivot_table(index=["target", "true_size"], columns=["distance", "metho
 
 md("""## Longer runs: every `results-n*` folder""")
 
-code("""for folder in sorted(RESULTS.parent.glob("results-n*")):
+code("""for folder in sorted(EXPERIMENT.glob("results-n*")):
     s = pd.read_csv(folder / "summary.csv")
     t = pd.read_csv(folder / "tasks.csv", keep_default_na=False)
     print(folder.name)

@@ -1,5 +1,6 @@
 package dev.pedigree.experiments;
 
+import dev.pedigree.stats.ExclusionStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ final class CoverageRealResults {
         }
     }
 
-    private record TaskOutcome(TaskContext task, String method, int prompts, double alpha, List<String> members) {
+    /** @param steps every step of the run in order (carried to the largest level), as {@code model:T:p} */
+    private record TaskOutcome(TaskContext task, String method, int prompts, double alpha, List<String> members, String steps) {
         boolean covered() {
             return members.containsAll(task.truth());
         }
@@ -92,9 +94,11 @@ final class CoverageRealResults {
         this.lineage = lineage;
     }
 
-    /** The set one method gave on one task's first {@code prompts} prompts, read at {@code alpha}. */
-    void add(TaskContext task, String method, int prompts, double alpha, List<String> set) {
-        tasks.add(new TaskOutcome(task, method, prompts, alpha, List.copyOf(set)));
+    /** The set one method gave on one task's first {@code prompts} prompts, read at {@code alpha}, and the run's steps. */
+    void add(TaskContext task, String method, int prompts, double alpha, List<String> set, List<ExclusionStep> steps) {
+        String trace = String.join(";", steps.stream().map(e -> String.format(Locale.ROOT, "%s:%.3g:%.4g", e.model(), e.statistic(),
+                e.pValue())).toList());
+        tasks.add(new TaskOutcome(task, method, prompts, alpha, List.copyOf(set), trace));
         for (String t : task.truth()) {
             members.add(new MemberOutcome(task, method, prompts, alpha, t, lineage.relation(task.target(), t),
                     lineage.derivation(task.target(), t), set.contains(t)));
@@ -142,12 +146,12 @@ final class CoverageRealResults {
 
     private Path writeTasks(Path file) throws IOException {
         StringBuilder csv = new StringBuilder(
-                "method,distance,target,target_kind,prompts,alpha,true_size,set_size,covered,true_found,extra,members,excluded\n");
+                "method,distance,target,target_kind,prompts,alpha,true_size,set_size,covered,true_found,extra,members,excluded,steps\n");
         for (TaskOutcome t : tasks) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s,%d,%d,%b,%d,%d,%s,%s%n", t.method(), t.task().distance(),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s,%d,%d,%b,%d,%d,%s,%s,%s%n", t.method(), t.task().distance(),
                     t.task().target(), t.task().kind(), t.prompts(), t.alpha(), t.task().truth().size(), t.members().size(), t.covered(),
                     t.task().truth().stream().filter(t.members()::contains).count(), t.extra(),
-                    String.join(";", t.members()), String.join(";", t.task().excluded())));
+                    String.join(";", t.members()), String.join(";", t.task().excluded()), t.steps()));
         }
         return write(file, csv.toString());
     }

@@ -128,7 +128,8 @@ public final class CoverageRealRun {
                         }
                         ProvenanceSet set = test(s, method, pairwise == null ? null : renamed(pairwise.meansOver(n), names)).test(matrix, List.of());
                         for (double level : s.levels()) {
-                            results.add(context, method.label(), n, level, set.membersAt(level).stream().map(e -> e.model()).toList());
+                            results.add(context, method.label(), n, level, set.membersAt(level).stream().map(e -> e.model()).toList(),
+                                    set.steps());
                         }
                     }
                 }
