@@ -142,7 +142,7 @@ fine-tunes, LoRA, pruning or layer dropping with healing, vocabulary extension, 
 derivation steps (generations up to the nearest common ancestor plus down).""")
 
 code("""b = breakdown[(breakdown["prompts"] == n_max) & (breakdown["alpha"] == 0.05)]
-fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
+fig, axes = plt.subplots(1, 3, figsize=(16, 3.6))
 for ax, by in zip(axes, ["derivation", "relation", "steps"]):
     groups = list(dict.fromkeys(b[b["by"] == by]["group"]))
     x = np.arange(len(groups))
@@ -155,7 +155,7 @@ for ax, by in zip(axes, ["derivation", "relation", "steps"]):
     ax.set_xticks(x + width * (len(combos) - 1) / 2,
                   [f"{g} ({int(b[(b['by'] == by) & (b['group'] == g)]['members'].iloc[0])})" for g in groups])
     ax.set_title(f"true members in P by {by}"); ax.set_ylim(0, 1.05)
-axes[2].legend(fontsize=6, ncol=2)
+axes[2].legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0))
 fig.tight_layout()
 display(b[b["by"] == "derivation"].pivot_table(index=["distance", "method"], columns="group", values="recall")[["copy", "light", "heavy"]])""")
 
