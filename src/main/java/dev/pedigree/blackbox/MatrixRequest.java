@@ -70,6 +70,12 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
      * the target's row alone); the reason goes to {@code err}.
      */
     public PairwiseDistances measurePairwise(List<String> specs, PrintWriter err) {
+        PairwiseRows rows = measurePairwiseRows(specs, err);
+        return rows == null ? null : rows.meansOver(rows.prompts());
+    }
+
+    /** As {@link #measurePairwise}, kept prompt by prompt (for runs that test prefixes of the prompt set). */
+    public PairwiseRows measurePairwiseRows(List<String> specs, PrintWriter err) {
         List<QueryableModel> open = new ArrayList<>();
         try {
             PromptDistance d = distance(open, err);
@@ -80,7 +86,7 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
                 models.add(m);
             }
             ModelQueries queries = new ModelQueries(new OutputCache(cacheDir, CHUNK), prompts, err, false);
-            return new PairwiseDistanceBuilder(queries).build(models, d);
+            return new PairwiseDistanceBuilder(queries).rows(models, d);
         } catch (BadInputException | IllegalStateException | UnsupportedOperationException e) {
             err.println("candidate-to-candidate distances incomplete (" + e.getMessage() + "): calibrating against the target's row alone");
             err.flush();

@@ -22,6 +22,12 @@ public final class PairwiseDistanceBuilder {
 
     /** {@code mean[i][j]} = mean over the prompts of {@code D(models[i](x_t), models[j](x_t))}; the diagonal is 0. */
     public PairwiseDistances build(List<? extends QueryableModel> models, PromptDistance distance) {
+        PairwiseRows rows = rows(models, distance);
+        return rows.meansOver(rows.prompts());
+    }
+
+    /** Every pair's distances prompt by prompt, {@code rows[i][j][t] = D(models[i](x_t), models[j](x_t))}. */
+    public PairwiseRows rows(List<? extends QueryableModel> models, PromptDistance distance) {
         Set<String> seen = new HashSet<>();
         for (QueryableModel model : models) {
             if (!seen.add(model.name())) {
@@ -29,20 +35,15 @@ public final class PairwiseDistanceBuilder {
             }
         }
         int m = models.size();
-        double[][] mean = new double[m][m];
+        double[][][] rows = new double[m][m][];
         for (int i = 0; i < m; i++) {
             PromptDistance.Prepared prepared = distance.prepare(models.get(i), queries);
             for (int j = 0; j < m; j++) {
                 if (j != i) {
-                    double[] row = prepared.row(models.get(j));
-                    double sum = 0;
-                    for (double v : row) {
-                        sum += v;
-                    }
-                    mean[i][j] = sum / row.length;
+                    rows[i][j] = prepared.row(models.get(j));
                 }
             }
         }
-        return new PairwiseDistances(models.stream().map(QueryableModel::name).toList(), mean);
+        return new PairwiseRows(models.stream().map(QueryableModel::name).toList(), rows);
     }
 }

@@ -14,9 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pedigree experiment coverage-real}: coverage and size of the MPS set on the built zoo's tasks. */
-@Command(name = "coverage-real", description = "Run MPS on every task of a built zoo (tasks.json, lineage.json, models/) "
-        + "for each distance and prompt count; write tasks.csv, members.csv, summary.csv, depth.csv and SVG figures.")
+/** {@code pedigree experiment coverage-real}: coverage and size of the provenance sets on the built zoo's tasks. */
+@Command(name = "coverage-real", description = "Run the provenance-set methods on every task of a built zoo (tasks.json, lineage.json, "
+        + "models/) for each distance and prompt count; write tasks.csv, members.csv, summary.csv, breakdown.csv, ranking.csv "
+        + "and SVG figures.")
 final class CoverageRealCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,6 +27,11 @@ final class CoverageRealCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the CSV files and figures")
     Path out;
+
+    @Option(names = "--methods", split = ",", defaultValue = "mps",
+            description = "methods, comma-separated (default: ${DEFAULT-VALUE}; any of mps, calibrated (background from the measured "
+                    + "candidate-to-candidate distances), calibrated-pool (background from the target's row alone))")
+    List<String> methods;
 
     @Option(names = "--distances", split = ",", defaultValue = "centred-logits,token",
             description = "distances, comma-separated (default: ${DEFAULT-VALUE}; any of token, semantic, distribution, representation, centred-logits)")
@@ -54,7 +60,8 @@ final class CoverageRealCommand implements Callable<Integer> {
                 throw new BadInputException("--distances: no distance " + d + " (one of " + String.join(", ", PromptDistances.NAMES) + ")");
             }
         }
-        CoverageRealRun.Settings settings = new CoverageRealRun.Settings(zoo, out, distances, ShippedPrompts.resolve(prompts), maxPrompts,
+        CoverageRealRun.Settings settings = new CoverageRealRun.Settings(zoo, out,
+                methods.stream().map(CoverageRealRun.Method::named).distinct().toList(), distances, ShippedPrompts.resolve(prompts), maxPrompts,
                 List.of(0.01, 0.05, 0.1), permutations, seed, cache != null ? cache : OutputCache.defaultDir());
         CoverageRealRun.run(settings, spec.commandLine().getErr()).forEach(spec.commandLine().getOut()::println);
         return ExitCode.DONE;

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pedigree.blackbox.Decoding;
 import dev.pedigree.blackbox.MatrixRequest;
 import dev.pedigree.blackbox.MeasuredDistances;
+import dev.pedigree.blackbox.PairwiseRows;
 import dev.pedigree.blackbox.QueryableModels;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.error.BadInputException;
 import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.ProvenanceMethod;
 import dev.pedigree.stats.ProvenanceSet;
 import dev.pedigree.stats.ProvenanceSetTest;
 import java.io.IOException;
@@ -23,26 +26,58 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The paper-faithful MPS test on the real zoo's tasks ({@code tasks.json}: target, pool, true set): for
+ * The provenance-set methods on the real zoo's tasks ({@code tasks.json}: target, pool, true set): for
  * each distance, each task's m × N matrix is measured once with the largest prompt count and its first n
  * columns (the first n prompts) are tested for every smaller n, so every cell reuses the same answers.
- * Each test is carried to the largest level and read at every level from the monotone step p-values.
- * Writes {@code tasks.csv} (one row per task, distance, n, α), {@code members.csv} (one row per true
- * member: its derivation distance from the target and whether the set held it), {@code summary.csv}
- * (coverage with Clopper–Pearson intervals, mean size, mean extra, per target kind), {@code depth.csv}
- * and SVG figures; the files are rewritten after each distance so a partial run leaves its results.
+ * Each method runs on the same matrix with the same seed: the paper's ({@link Method#MPS}), the calibrated
+ * one with the candidate-to-candidate distances measured on the same n prompts ({@link Method#CALIBRATED},
+ * what {@code pedigree set} does by default), and the calibrated one against the target's row alone
+ * ({@link Method#CALIBRATED_POOL}). Each test is carried to the largest level and read at every level
+ * from the monotone step p-values. The files ({@link CoverageRealResults}) are rewritten after each
+ * distance so a partial run leaves its results.
  */
 public final class CoverageRealRun {
     /** The prompt counts the experiment reports; those above {@code maxPrompts} are dropped. */
     public static final List<Integer> PROMPT_COUNTS = List.of(50, 100, 200, 400);
 
+    /** A provenance-set method as the experiment runs it. */
+    public enum Method {
+        /** The paper's equal-means null. */
+        MPS("mps"),
+        /** The calibrated null, background from the measured candidate-to-candidate distances. */
+        CALIBRATED("calibrated"),
+        /** The calibrated null, background from the target's own row (no candidate-to-candidate distances). */
+        CALIBRATED_POOL("calibrated-pool");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The method named {@code label}. */
+        public static Method named(String label) {
+            for (Method m : values()) {
+                if (m.label.equals(label)) {
+                    return m;
+                }
+            }
+            throw new BadInputException("no method " + label + " (one of mps, calibrated, calibrated-pool)");
+        }
+    }
+
     /**
      * @param zoo        the built zoo (models/, tasks.json, lineage.json)
      * @param promptFile the prompt set; its first {@code maxPrompts} prompts are queried
      */
-    public record Settings(Path zoo, Path out, List<String> distances, Path promptFile, int maxPrompts, List<Double> levels,
-            int permutations, long seed, Path cacheDir) {
+    public record Settings(Path zoo, Path out, List<Method> methods, List<String> distances, Path promptFile, int maxPrompts,
+            List<Double> levels, int permutations, long seed, Path cacheDir) {
         public Settings {
+            methods = List.copyOf(methods);
             distances = List.copyOf(distances);
             levels = List.copyOf(levels);
         }
@@ -68,24 +103,34 @@ public final class CoverageRealRun {
             throw new BadInputException("--max-prompts " + s.maxPrompts() + ": below the smallest reported count " + PROMPT_COUNTS.getFirst());
         }
         Files.createDirectories(s.out());
-        CoverageRealResults results = new CoverageRealResults(s.levels());
+        CoverageRealResults results = new CoverageRealResults(s.levels(), lineage);
         List<Path> written = List.of();
         for (String distance : s.distances()) {
             for (Task task : tasks) {
                 long start = System.nanoTime();
-                MeasuredDistances measured = measure(s, prompts, distance, task, err);
+                MatrixRequest request = request(s, prompts, distance, task);
+                MeasuredDistances measured = request.measure(err, false);
                 List<String> names = measured.candidates().stream().map(n -> modelId(measured.specs().get(n))).toList();
+                PairwiseRows pairwise = s.methods().contains(Method.CALIBRATED)
+                        ? request.measurePairwiseRows(measured.candidates().stream().map(measured.specs()::get).toList(), err)
+                        : null;
+                List<String> excluded = measured.excluded().keySet().stream().map(CoverageRealRun::modelId).toList();
+                CoverageRealResults.TaskContext context = new CoverageRealResults.TaskContext(distance, task.target(),
+                        lineage.targetKind(task.target()), task.truth(), names, excluded);
                 for (int n : counts) {
                     double[][] rows = Arrays.stream(measured.values()).map(r -> Arrays.copyOf(r, n)).toArray(double[][]::new);
-                    ProvenanceSet set = ProvenanceSetTest.withDefaults()
-                            .withAlpha(s.levels().getLast()).withLevels(s.levels())
-                            .withPermutations(s.permutations()).withRandom(s.seed())
-                            .test(new DistanceMatrix(names, rows), List.of());
-                    for (double level : s.levels()) {
-                        List<String> members = set.membersAt(level).stream().map(e -> e.model()).toList();
-                        results.add(distance, task.target(), lineage.targetKind(task.target()), n, level, task.truth(), members,
-                                measured.excluded().keySet().stream().map(CoverageRealRun::modelId).toList(),
-                                t -> lineage.relation(task.target(), t));
+                    DistanceMatrix matrix = new DistanceMatrix(names, rows);
+                    results.rank(context, n, names, rowMeans(rows));
+                    for (Method method : s.methods()) {
+                        if (method == Method.CALIBRATED && pairwise == null) {
+                            results.note(context, method.label(), "no candidate-to-candidate distances");
+                            continue;
+                        }
+                        ProvenanceSet set = test(s, method, pairwise == null ? null : renamed(pairwise.meansOver(n), names)).test(matrix, List.of());
+                        for (double level : s.levels()) {
+                            results.add(context, method.label(), n, level, set.membersAt(level).stream().map(e -> e.model()).toList(),
+                                    set.steps());
+                        }
                     }
                 }
                 measured.excluded().forEach((spec, why) -> results.exclude(distance, task.target(), modelId(spec), why));
@@ -93,16 +138,35 @@ public final class CoverageRealRun {
                         (System.nanoTime() - start) / 1e9);
                 err.flush();
             }
-            written = results.write(s.out(), counts);
+            written = results.write(s.out());
         }
         return written;
     }
 
-    private static MeasuredDistances measure(Settings s, PromptSet prompts, String distance, Task task, PrintWriter err) {
+    private static ProvenanceSetTest test(Settings s, Method method, PairwiseDistances pairwise) {
+        ProvenanceSetTest test = ProvenanceSetTest.withDefaults().withAlpha(s.levels().getLast()).withLevels(s.levels())
+                .withPermutations(s.permutations()).withRandom(s.seed());
+        return switch (method) {
+            case MPS -> test;
+            case CALIBRATED -> test.withMethod(ProvenanceMethod.CALIBRATED).withPairwise(pairwise);
+            case CALIBRATED_POOL -> test.withMethod(ProvenanceMethod.CALIBRATED);
+        };
+    }
+
+    /** The pairwise distances under the zoo ids the matrix uses (both are in the measured candidates' order). */
+    private static PairwiseDistances renamed(PairwiseDistances pairwise, List<String> names) {
+        return new PairwiseDistances(names, pairwise.mean());
+    }
+
+    private static double[] rowMeans(double[][] rows) {
+        return Arrays.stream(rows).mapToDouble(r -> Arrays.stream(r).average().orElseThrow()).toArray();
+    }
+
+    private static MatrixRequest request(Settings s, PromptSet prompts, String distance, Task task) {
         Path models = s.zoo().resolve("models");
         List<String> pool = task.pool().stream().map(id -> models.resolve(id).toString()).toList();
         return new MatrixRequest(models.resolve(task.target()).toString(), pool, prompts, distance, Decoding.DEFAULT,
-                s.cacheDir(), QueryableModels.Options.DEFAULT, MatrixRequest.DEFAULT_SENTENCE_EMBEDDER).measure(err, false);
+                s.cacheDir(), QueryableModels.Options.DEFAULT, MatrixRequest.DEFAULT_SENTENCE_EMBEDDER);
     }
 
     /** The zoo id of a model given as its folder path. */

@@ -49,4 +49,34 @@ class ZooLineageTest {
         assertEquals("distilled", lineage.targetKind("llama-a-distilled-qwen2"));
         assertEquals("single-parent", lineage.targetKind("llama-a-ft-lic"));
     }
+
+    @Test
+    void derivationWeightFollowsWhatLiesBetweenTheTwo() {
+        // casts, quantisation and permutation keep the function: copies of llama-a and of each other
+        assertEquals("copy", lineage.derivation("llama-a-perm", "llama-a-int8"));
+        assertEquals("copy", lineage.derivation("llama-a-int4", "llama-a"));
+        // a 60-step fine-tune, and a tampered copy of one reached through it, are light
+        assertEquals("light", lineage.derivation("llama-a-ft-lic", "llama-a"));
+        assertEquals("light", lineage.derivation("llama-a-int4", "llama-a-ft-lic-tampered-names"));
+        // a heavy derivative or a distillation anywhere below the common ancestor makes the pair heavy
+        assertEquals("heavy", lineage.derivation("llama-a-py-heavy", "llama-a-ft-lic-tampered-config"));
+        assertEquals("heavy", lineage.derivation("llama-a-distilled-qwen2", "llama-a"));
+        assertEquals("heavy", lineage.derivation("llama-a-dropped", "llama-a-py-heavy"));
+        assertNull(lineage.derivation("llama-a-ft-lic", "llama-b"));
+    }
+
+    @Test
+    void trapsAreUnrelatedModelsTunedOnTheTargetsText() {
+        assertEquals("shared-data-trap", lineage.trap("llama-a-py-heavy", "mistral-a-py-heavy"));
+        // a light Python fine-tune of another base shares the text but not the zoo's python-heavy group
+        assertEquals("same-domain", lineage.trap("llama-a-py-heavy", "mistral-a-ft-py"));
+        assertEquals("same-domain", lineage.trap("llama-a-ft-lic", "llama-b-ft-lic"));
+        // a cast inherits its parent's text
+        assertEquals("same-domain", lineage.trap("gpt2-b-ft-lic", "gpt2-a-ft-lic-fp16"));
+        // related models are never traps, and the shared pre-training corpus is not a fine-tuning text
+        assertNull(lineage.trap("llama-a-py-heavy", "llama-a"));
+        assertNull(lineage.trap("llama-a-ft-lic-ft-py-ft-man", "llama-b"));
+        assertNull(lineage.domain("llama-a-merge"));
+        assertEquals("licences", lineage.domain("llama-a-ft-lic-tampered-config"));
+    }
 }
