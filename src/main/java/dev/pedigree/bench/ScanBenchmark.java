@@ -106,7 +106,7 @@ public final class ScanBenchmark implements Benchmark {
             ScanResult r = null;
             for (int i = 0; i < REPEATS; i++) {
                 t = System.nanoTime();
-                scan.shortlist(query, entries, 5);
+                scan.shortlist(query, db, 5);
                 first[i] = (System.nanoTime() - t) / 1e9;
                 t = System.nanoTime();
                 r = scan.scan(query, db, 5, new LinkedHashMap<>());

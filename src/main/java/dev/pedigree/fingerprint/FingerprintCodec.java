@@ -140,7 +140,7 @@ public final class FingerprintCodec {
             return IndexEntry.of(file, decode(file, bytes));
         }
         try {
-            return new IndexEntry(file, JSON.treeToValue(model, ModelIdentity.class), text(mfi, "arch_hash"), text(mfi, "family_hash"),
+            return new IndexEntry(file, hash, JSON.treeToValue(model, ModelIdentity.class), text(mfi, "arch_hash"), text(mfi, "family_hash"),
                     tokenizer != null && tokenizer.hasNonNull("tokenizer_hash") ? tokenizer.get("tokenizer_hash").asText()
                             : text(mfi, "tokenizer_hash"),
                     text(tokenizer, "vocab_digest"), weights ? sketch : null);
