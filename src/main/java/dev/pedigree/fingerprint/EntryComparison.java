@@ -111,7 +111,7 @@ public final class EntryComparison {
                 unit[i] = unit(a.row(i));
                 half[i] = Shared.halfOf(a.tokens().get(i));
             }
-            gram = upperDots(unit, a.dim(), true);
+            gram = upperDots(unit, true);
         }
     }
 
@@ -169,7 +169,7 @@ public final class EntryComparison {
                                 + "(%d permutations, seed %d); held-out median correlation of matched units %.3f", r.agreement(),
                         r.compared(), shared.count(), p, r.permutations(), seed, score));
                 evidence.add(String.format(Locale.ROOT, "anchor geometry: correlation of the token cosine matrices %.3f over %d shared tokens",
-                        gramCorrelation(q, eRows, ea.dim(), shared), shared.count()));
+                        gramCorrelation(q, eRows, shared), shared.count()));
             }
         }
         if (entry.weights().hiddenSize() != query.weights().hiddenSize() || entry.weights().layers() != query.weights().layers()) {
@@ -319,7 +319,7 @@ public final class EntryComparison {
      * Pearson correlation of the two cosine (Gram) matrices' upper triangles over the shared tokens; the
      * query's side looked up in its Gram matrix, computed once per scan.
      */
-    private static double gramCorrelation(QuerySide q, float[][] rowsB, int db, Shared shared) {
+    private static double gramCorrelation(QuerySide q, float[][] rowsB, Shared shared) {
         List<int[]> pairs = shared.all();
         int n = pairs.size();
         int nq = q.rows.length;
@@ -327,7 +327,7 @@ public final class EntryComparison {
         for (int t = 0; t < n; t++) {
             rb[t] = unit(rowsB[pairs.get(t)[1]].clone());
         }
-        double[] gb = upperDots(rb, db, false);
+        double[] gb = upperDots(rb, false);
         double[] ga = new double[gb.length];
         int o = 0;
         for (int i = 0; i < n; i++) {
@@ -340,41 +340,54 @@ public final class EntryComparison {
 
     /**
      * Dot products of every pair {@code i < j} of {@code rows}: the upper triangle row by row, or with
-     * {@code square} the full symmetric {@code n × n} matrix (diagonal left 0). Summed in float over
-     * the transposed rows, a loop the JIT vectorises: these are cosines of unit rows of a few hundred
-     * int8-quantised values, so float sums move them by about 1e-7, far below the quantisation, and
-     * they feed only the geometry evidence line, never the test.
+     * {@code square} the full symmetric {@code n × n} matrix (diagonal left 0). Summed in float over eight
+     * independent partial sums, which the processor overlaps: these are cosines of unit rows of a few
+     * hundred int8-quantised values, so float sums move them by about 1e-7, far below the quantisation,
+     * and they feed only the geometry evidence line, never the test.
      */
-    private static double[] upperDots(float[][] rows, int d, boolean square) {
+    private static double[] upperDots(float[][] rows, boolean square) {
         int n = rows.length;
-        float[] t = new float[d * n];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < d; c++) {
-                t[c * n + i] = rows[i][c];
-            }
-        }
         double[] out = new double[square ? n * n : n * (n - 1) / 2];
-        float[] acc = new float[n];
         int o = 0;
         for (int i = 0; i < n; i++) {
-            Arrays.fill(acc, i + 1, n, 0);
-            for (int c = 0; c < d; c++) {
-                float a = rows[i][c];
-                int row = c * n;
-                for (int j = i + 1; j < n; j++) {
-                    acc[j] += a * t[row + j];
-                }
-            }
             for (int j = i + 1; j < n; j++) {
+                double v = dot8(rows[i], rows[j]);
                 if (square) {
-                    out[i * n + j] = acc[j];
-                    out[j * n + i] = acc[j];
+                    out[i * n + j] = v;
+                    out[j * n + i] = v;
                 } else {
-                    out[o++] = acc[j];
+                    out[o++] = v;
                 }
             }
         }
         return out;
+    }
+
+    private static float dot8(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int c = 0;
+        for (; c + 7 < a.length; c += 8) {
+            s0 += a[c] * b[c];
+            s1 += a[c + 1] * b[c + 1];
+            s2 += a[c + 2] * b[c + 2];
+            s3 += a[c + 3] * b[c + 3];
+            s4 += a[c + 4] * b[c + 4];
+            s5 += a[c + 5] * b[c + 5];
+            s6 += a[c + 6] * b[c + 6];
+            s7 += a[c + 7] * b[c + 7];
+        }
+        float s = s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+        for (; c < a.length; c++) {
+            s += a[c] * b[c];
+        }
+        return s;
     }
 
     private static float[] unit(float[] v) {
