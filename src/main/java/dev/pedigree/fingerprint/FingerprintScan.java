@@ -15,7 +15,12 @@ import java.util.Set;
  * <li>first pass over every entry: the cosine of the weight sketches (brute force over one contiguous
  *     array, {@link SketchMatrix}, split across the cores)
  *     and equal hashes ({@code arch_hash}, {@code family_hash}, tokenizer hash, vocabulary digest);
- *     the best {@code max(20, 4·k)} by sketch plus the hash matches (up to as many again) form the short list;</li>
+ *     the best {@code max(20, 4·k)} by sketch plus the hash matches that have no sketch to rank them by
+ *     (metadata-only entries, or every hash match when the query has no weights; up to as many again)
+ *     form the short list. Measured on the shipped database: every weight-inheriting zoo child (fine-tune,
+ *     permuted, int8, bf16, GGUF f16/q8_0, continued pre-training, and the distilled student) and every
+ *     int8 encoder twin has its parent at first-pass rank 1 by sketch, so weight entries that only share
+ *     a hash with the query add cost, not recall;</li>
  * <li>{@link EntryComparison} on the short list, from the stored features, the query's side prepared once
  *     and the entries compared in parallel.</li>
  * </ol>
@@ -57,8 +62,11 @@ public final class FingerprintScan {
                 sim[i] = Double.NaN;
                 continue;
             }
-            if (hashCount < want && (same(arch, e.archHash()) || same(family, e.familyHash()) || same(tok, e.tokenizerHash())
-                    || same(vocab, e.vocabDigest()))) {
+            // Hash matches join the short list only where the sketch cannot rank them (no sketch on either
+            // side): an entry with a sketch is ranked by it, which puts every zoo child's and encoder
+            // twin's parent first (see the class comment), while equal hashes say only "same configuration".
+            if (hashCount < want && Double.isNaN(sim[i]) && (same(arch, e.archHash()) || same(family, e.familyHash())
+                    || same(tok, e.tokenizerHash()) || same(vocab, e.vocabDigest()))) {
                 hashMatches[hashCount++] = i;
             }
         }
