@@ -3,11 +3,9 @@ package dev.pedigree.fingerprint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Searches a {@link FingerprintDatabase} for the entries a query model is built on, in two passes:
@@ -70,14 +68,11 @@ public final class FingerprintScan {
                 hashMatches[hashCount++] = i;
             }
         }
-        Set<Integer> picked = new LinkedHashSet<>();
-        for (int i : topIndices(sim, want)) {
-            picked.add(i);
-        }
-        for (int k = 0; k < hashCount; k++) {
-            picked.add(hashMatches[k]);
-        }
-        return new Shortlist(picked.stream().mapToInt(Integer::intValue).toArray(), sim);
+        // Disjoint: the sketch's picks have a similarity, the hash matches none.
+        int[] top = topIndices(sim, want);
+        int[] picked = Arrays.copyOf(top, top.length + hashCount);
+        System.arraycopy(hashMatches, 0, picked, top.length, hashCount);
+        return new Shortlist(picked, sim);
     }
 
     /** Both passes; the phases' milliseconds are added to {@code timing}, which the result carries. */
