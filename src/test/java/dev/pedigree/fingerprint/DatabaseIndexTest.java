@@ -145,6 +145,23 @@ class DatabaseIndexTest {
         assertTrue(FingerprintDatabase.load(db).warnings().get(0).contains("shorter than its header"));
     }
 
+    /** An index written by another pedigree version (another index format) is not an error: it is rebuilt for this one. */
+    @Test
+    void anIndexOfAnotherFormatIsRebuiltWithoutAWarning() throws IOException {
+        entries(2, 90);
+        FingerprintDatabase.load(db);
+        assertEquals(2, loadSettled().fromIndex());
+        Path index = db.resolve(DatabaseIndex.FILE);
+        byte[] b = Files.readAllBytes(index);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, DatabaseIndex.FORMAT + 1);
+        Files.write(index, b);
+        FingerprintDatabase loaded = FingerprintDatabase.load(db);
+        assertEquals(0, loaded.fromIndex());
+        assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+        assertEquals(DatabaseIndex.FORMAT, java.nio.ByteBuffer.wrap(Files.readAllBytes(index)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(8));
+        assertEquals(2, FingerprintDatabase.load(db).fromIndex());
+    }
+
     /** An entry replaced after the database was loaded is refused when the short list reads it, not silently mixed in. */
     @Test
     void anEntryReplacedAfterLoadingIsRefusedWhenRead() {
