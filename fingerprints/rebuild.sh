@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 db="$here"
-rm -rf "$db/entries"
+rm -rf "$db/entries" "$db/index.bin"
 
 g=dev.langchain4j
 encoders=()

@@ -5,6 +5,7 @@ import dev.pedigree.signals.MatchAgreementTest;
 import dev.pedigree.signals.mpk.MfiSimilarity;
 import dev.pedigree.signals.mpk.MpkWeightFeatures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,13 +81,57 @@ public final class EntryComparison {
                 calibration.minAgreeingUnits(), 100 * Math.max(MIN_AGREEMENT_SHARE, calibration.minAgreeingShare()));
     }
 
+    /**
+     * What every comparison needs from the query, computed once per scan: its anchor rows decoded, each
+     * anchor token's half, the rows' cosine (Gram) matrix and MPK's features.
+     */
+    public static final class QuerySide {
+        private final Fingerprint fingerprint;
+        private final MpkWeightFeatures mpk;
+        private final float[][] rows;
+        private final int[] half;
+        private final double[] gram;
+
+        private QuerySide(Fingerprint fingerprint) {
+            this.fingerprint = fingerprint;
+            this.mpk = fingerprint.hasWeights() ? features(fingerprint.weights().mpk()) : null;
+            AnchorRows a = fingerprint.hasWeights() ? fingerprint.weights().anchors() : null;
+            if (a == null) {
+                rows = null;
+                half = null;
+                gram = null;
+                return;
+            }
+            int n = a.count();
+            rows = new float[n][];
+            half = new int[n];
+            float[][] unit = new float[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = a.row(i);
+                unit[i] = unit(a.row(i));
+                half[i] = Shared.halfOf(a.tokens().get(i));
+            }
+            gram = upperDots(unit, true);
+        }
+    }
+
+    /** The query's side of {@link #compare(QuerySide, Fingerprint, double)}. */
+    public QuerySide prepare(Fingerprint query) {
+        return new QuerySide(query);
+    }
+
     public ScanMatch compare(Fingerprint query, Fingerprint entry, double sketchSimilarity) {
+        return compare(prepare(query), entry, sketchSimilarity);
+    }
+
+    public ScanMatch compare(QuerySide q, Fingerprint entry, double sketchSimilarity) {
+        Fingerprint query = q.fingerprint;
         MfiSimilarity mfi = CompareSignals.mfiSimilarity(query.mfi(), entry.mfi());
         if (!entry.hasWeights() || !query.hasWeights()) {
             return metadataOnly(query, entry, mfi);
         }
         List<String> evidence = new ArrayList<>();
-        ScanMatch.MpkNumbers mpk = mpk(query.weights().mpk(), entry.weights().mpk(), mfi);
+        ScanMatch.MpkNumbers mpk = mpk(q.mpk, features(entry.weights().mpk()), mfi);
         AnchorRows qa = query.weights().anchors();
         AnchorRows ea = entry.weights().anchors();
         String verdict;
@@ -96,14 +141,18 @@ public final class EntryComparison {
             verdict = "inconclusive";
             evidence.add("no input embedding on one side: the weights cannot be aligned (try the black-box `set` test)");
         } else {
-            Shared shared = Shared.of(qa, ea);
+            Shared shared = Shared.of(qa, q.half, ea);
             if (shared.half[0].size() < MIN_TOKENS_PER_HALF || shared.half[1].size() < MIN_TOKENS_PER_HALF) {
                 verdict = "inconclusive";
                 evidence.add(String.format(Locale.ROOT, "only %d anchor tokens shared (%d needed): vocabularies too different to align "
                         + "from fingerprints; run `compare` on the two models", shared.count(), 2 * MIN_TOKENS_PER_HALF));
             } else {
-                float[] simIn = correlations(qa, ea, shared.half[0]);
-                float[] simOut = correlations(qa, ea, shared.half[1]);
+                float[][] eRows = new float[ea.count()][];
+                for (int[] pair : shared.all()) {
+                    eRows[pair[1]] = ea.row(pair[1]);
+                }
+                float[] simIn = correlations(q.rows, qa.dim(), eRows, ea.dim(), shared.half[0]);
+                float[] simOut = correlations(q.rows, qa.dim(), eRows, ea.dim(), shared.half[1]);
                 int[] in = CompareSignals.matchUnits(simIn, qa.dim(), ea.dim());
                 int[] out = CompareSignals.matchUnits(simOut, qa.dim(), ea.dim());
                 MatchAgreementTest.Result r = CompareSignals.agreementTest(in, out, ea.dim(), Math.min(SCREEN_PERMUTATIONS, permutations), seed);
@@ -120,7 +169,7 @@ public final class EntryComparison {
                                 + "(%d permutations, seed %d); held-out median correlation of matched units %.3f", r.agreement(),
                         r.compared(), shared.count(), p, r.permutations(), seed, score));
                 evidence.add(String.format(Locale.ROOT, "anchor geometry: correlation of the token cosine matrices %.3f over %d shared tokens",
-                        gramCorrelation(qa, ea, shared), shared.count()));
+                        gramCorrelation(q, eRows, shared), shared.count()));
             }
         }
         if (entry.weights().hiddenSize() != query.weights().hiddenSize() || entry.weights().layers() != query.weights().layers()) {
@@ -157,8 +206,9 @@ public final class EntryComparison {
 
     /** Tokens both sides keep, split in two halves by a hash of their text (the same split on both sides). */
     record Shared(List<int[]>[] half) {
+        /** @param halfA per token of {@code a}, its half ({@link #halfOf}) */
         @SuppressWarnings("unchecked")
-        static Shared of(AnchorRows a, AnchorRows b) {
+        static Shared of(AnchorRows a, int[] halfA, AnchorRows b) {
             Map<String, Integer> inB = new HashMap<>();
             for (int i = 0; i < b.count(); i++) {
                 inB.putIfAbsent(b.tokens().get(i), i);
@@ -167,10 +217,14 @@ public final class EntryComparison {
             for (int i = 0; i < a.count(); i++) {
                 Integer j = inB.get(a.tokens().get(i));
                 if (j != null) {
-                    half[Math.floorMod(Sha256.hex(a.tokens().get(i)).charAt(0), 2)].add(new int[] {i, j});
+                    half[halfA[i]].add(new int[] {i, j});
                 }
             }
             return new Shared(half);
+        }
+
+        static int halfOf(String token) {
+            return Math.floorMod(Sha256.hex(token).charAt(0), 2);
         }
 
         int count() {
@@ -199,33 +253,45 @@ public final class EntryComparison {
         return n == 0 ? 0 : dev.pedigree.signals.Statistics.median(java.util.Arrays.copyOf(v, n));
     }
 
-    /** Correlation of every hidden unit of A with every one of B over the tokens {@code pairs}, row-major dimA × dimB. */
-    private static float[] correlations(AnchorRows a, AnchorRows b, List<int[]> pairs) {
-        float[] ca = centredColumns(a, pairs, 0);
-        float[] cb = centredColumns(b, pairs, 1);
+    /**
+     * Correlation of every hidden unit of A with every one of B over the tokens {@code pairs}, row-major
+     * dimA × dimB. Accumulated as rows of B's transposed columns added into a row of sums (a loop the JIT
+     * vectorises), in the same order per element as a plain dot product, so the values are the same.
+     */
+    private static float[] correlations(float[][] rowsA, int da, float[][] rowsB, int db, List<int[]> pairs) {
         int n = pairs.size();
-        int da = a.dim();
-        int db = b.dim();
+        float[] ca = centredColumns(rowsA, da, pairs, 0);
+        float[] cb = centredColumns(rowsB, db, pairs, 1);
+        float[] cbT = new float[n * db];
+        for (int j = 0; j < db; j++) {
+            for (int t = 0; t < n; t++) {
+                cbT[t * db + j] = cb[j * n + t];
+            }
+        }
         float[] sim = new float[da * db];
+        double[] acc = new double[db];
         for (int i = 0; i < da; i++) {
-            for (int j = 0; j < db; j++) {
-                double s = 0;
-                for (int t = 0; t < n; t++) {
-                    s += ca[i * n + t] * cb[j * n + t];
+            Arrays.fill(acc, 0);
+            for (int t = 0; t < n; t++) {
+                float a = ca[i * n + t];
+                int row = t * db;
+                for (int j = 0; j < db; j++) {
+                    acc[j] += a * cbT[row + j];
                 }
-                sim[i * db + j] = (float) s;
+            }
+            for (int j = 0; j < db; j++) {
+                sim[i * db + j] = (float) acc[j];
             }
         }
         return sim;
     }
 
     /** Columns (hidden units) of the selected rows, centred and scaled to unit length: {@code dim × n}. */
-    private static float[] centredColumns(AnchorRows m, List<int[]> pairs, int side) {
+    private static float[] centredColumns(float[][] rows, int d, List<int[]> pairs, int side) {
         int n = pairs.size();
-        int d = m.dim();
         float[] cols = new float[d * n];
         for (int t = 0; t < n; t++) {
-            float[] row = m.row(pairs.get(t)[side]);
+            float[] row = rows[pairs.get(t)[side]];
             for (int c = 0; c < d; c++) {
                 cols[c * n + t] = row[c];
             }
@@ -249,26 +315,79 @@ public final class EntryComparison {
         return cols;
     }
 
-    /** Pearson correlation of the two cosine (Gram) matrices' upper triangles over the shared tokens. */
-    private static double gramCorrelation(AnchorRows a, AnchorRows b, Shared shared) {
+    /**
+     * Pearson correlation of the two cosine (Gram) matrices' upper triangles over the shared tokens; the
+     * query's side looked up in its Gram matrix, computed once per scan.
+     */
+    private static double gramCorrelation(QuerySide q, float[][] rowsB, Shared shared) {
         List<int[]> pairs = shared.all();
         int n = pairs.size();
-        float[][] ra = new float[n][];
+        int nq = q.rows.length;
         float[][] rb = new float[n][];
         for (int t = 0; t < n; t++) {
-            ra[t] = unit(a.row(pairs.get(t)[0]));
-            rb[t] = unit(b.row(pairs.get(t)[1]));
+            rb[t] = unit(rowsB[pairs.get(t)[1]].clone());
         }
-        double[] ga = new double[n * (n - 1) / 2];
-        double[] gb = new double[ga.length];
+        double[] gb = upperDots(rb, false);
+        double[] ga = new double[gb.length];
         int o = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                ga[o] = dot(ra[i], ra[j]);
-                gb[o++] = dot(rb[i], rb[j]);
+                ga[o++] = q.gram[pairs.get(i)[0] * nq + pairs.get(j)[0]];
             }
         }
         return dev.pedigree.signals.Statistics.pearson(ga, gb);
+    }
+
+    /**
+     * Dot products of every pair {@code i < j} of {@code rows}: the upper triangle row by row, or with
+     * {@code square} the full symmetric {@code n × n} matrix (diagonal left 0). Summed in float over eight
+     * independent partial sums, which the processor overlaps: these are cosines of unit rows of a few
+     * hundred int8-quantised values, so float sums move them by about 1e-7, far below the quantisation,
+     * and they feed only the geometry evidence line, never the test.
+     */
+    private static double[] upperDots(float[][] rows, boolean square) {
+        int n = rows.length;
+        double[] out = new double[square ? n * n : n * (n - 1) / 2];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = dot8(rows[i], rows[j]);
+                if (square) {
+                    out[i * n + j] = v;
+                    out[j * n + i] = v;
+                } else {
+                    out[o++] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float dot8(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int c = 0;
+        for (; c + 7 < a.length; c += 8) {
+            s0 += a[c] * b[c];
+            s1 += a[c + 1] * b[c + 1];
+            s2 += a[c + 2] * b[c + 2];
+            s3 += a[c + 3] * b[c + 3];
+            s4 += a[c + 4] * b[c + 4];
+            s5 += a[c + 5] * b[c + 5];
+            s6 += a[c + 6] * b[c + 6];
+            s7 += a[c + 7] * b[c + 7];
+        }
+        float s = s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+        for (; c < a.length; c++) {
+            s += a[c] * b[c];
+        }
+        return s;
     }
 
     private static float[] unit(float[] v) {
@@ -287,8 +406,8 @@ public final class EntryComparison {
         return s;
     }
 
-    private static ScanMatch.MpkNumbers mpk(MpkInputs a, MpkInputs b, MfiSimilarity mfi) {
-        double[] s = CompareSignals.mpkSimilarities(features(a), features(b));
+    private static ScanMatch.MpkNumbers mpk(MpkWeightFeatures a, MpkWeightFeatures b, MfiSimilarity mfi) {
+        double[] s = CompareSignals.mpkSimilarities(a, b);
         return new ScanMatch.MpkNumbers(mfi == null ? 0 : mfi.tier(), mfi == null ? Double.NaN : mfi.score(), s[0], s[1], s[2], s[3], s[4],
                 CompareSignals.mpkLabel(mfi, s[4]));
     }

@@ -27,14 +27,24 @@ public final class FingerprintCodec {
     /** The largest entry accepted; real ones are a few hundred KB. */
     static final long MAX_BYTES = 64L << 20;
     static final String HASH_FIELD = "entry_hash";
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(fastNumbers())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** For reading parts of an entry inside one streaming pass (trailing tokens are the rest of the entry). */
-    private static final ObjectMapper STREAM = new ObjectMapper();
+    private static final ObjectMapper STREAM = new ObjectMapper(fastNumbers());
 
     private FingerprintCodec() {
+    }
+
+    /**
+     * A factory (one per mapper: a mapper makes itself its factory's codec) that parses numbers with
+     * Jackson's fast parser, still correctly rounded, so the values are the same: the float arrays are
+     * most of an entry's parse time, and the scan reads its short list in full.
+     */
+    private static com.fasterxml.jackson.core.JsonFactory fastNumbers() {
+        return com.fasterxml.jackson.core.JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .build();
     }
 
     /** The canonical bytes of {@code f} with its entry hash set. */
@@ -140,7 +150,7 @@ public final class FingerprintCodec {
             return IndexEntry.of(file, decode(file, bytes));
         }
         try {
-            return new IndexEntry(file, JSON.treeToValue(model, ModelIdentity.class), text(mfi, "arch_hash"), text(mfi, "family_hash"),
+            return new IndexEntry(file, hash, JSON.treeToValue(model, ModelIdentity.class), text(mfi, "arch_hash"), text(mfi, "family_hash"),
                     tokenizer != null && tokenizer.hasNonNull("tokenizer_hash") ? tokenizer.get("tokenizer_hash").asText()
                             : text(mfi, "tokenizer_hash"),
                     text(tokenizer, "vocab_digest"), weights ? sketch : null);

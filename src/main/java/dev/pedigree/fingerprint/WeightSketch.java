@@ -113,21 +113,48 @@ public final class WeightSketch {
 
     /** Cosine of two sketches: the mean over parts present in both of the parts' cosines. */
     public static double similarity(float[] a, float[] b) {
+        return similarity(a, partMask(a), b, 0, partMask(b));
+    }
+
+    /**
+     * Bit {@code p} set when part {@code p} of {@code s} is present (not all zero). A sketch's parts are
+     * scaled to unit length when written, so only presence matters to {@link #similarity}; the first
+     * scan pass computes the masks once per entry instead of once per comparison.
+     */
+    static int partMask(float[] s) {
+        return partMask(s, 0);
+    }
+
+    static int partMask(float[] s, int offset) {
+        int mask = 0;
+        for (int p = 0; p + 1 < PARTS.length; p++) {
+            double n = 0;
+            for (int i = PARTS[p]; i < PARTS[p + 1]; i++) {
+                n += s[offset + i] * s[offset + i];
+            }
+            mask |= n > 0 ? 1 << p : 0;
+        }
+        return mask;
+    }
+
+    /**
+     * {@link #similarity} of sketch {@code a} (parts {@code maskA}) and the sketch at {@code offset} in
+     * {@code b} (parts {@code maskB}): the mean over parts present in both of their dot products.
+     */
+    static double similarity(float[] a, int maskA, float[] b, int offset, int maskB) {
+        int both = maskA & maskB;
         double sum = 0;
         int parts = 0;
         for (int p = 0; p + 1 < PARTS.length; p++) {
+            if ((both & 1 << p) == 0) {
+                continue;
+            }
             double dot = 0;
-            double na = 0;
-            double nb = 0;
             for (int i = PARTS[p]; i < PARTS[p + 1]; i++) {
-                dot += a[i] * b[i];
-                na += a[i] * a[i];
-                nb += b[i] * b[i];
+                dot += a[i] * b[offset + i];
             }
-            if (na > 0 && nb > 0) {
-                sum += dot;
-                parts++;
-            }
+            sum += dot;
+            parts++;
         }
         return parts == 0 ? 0 : sum / parts;
     }

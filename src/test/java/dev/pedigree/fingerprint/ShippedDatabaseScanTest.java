@@ -1,6 +1,7 @@
 package dev.pedigree.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pedigree.model.open.FormatWiring;
@@ -56,6 +57,9 @@ class ShippedDatabaseScanTest {
         assertTrue(first.pValue() < 1e-4, "p " + first.pValue());
         assertTrue(first.score() > 0.95, "held-out correlation " + first.score());
         assertTrue(first.evidence().get(0).startsWith("embedding hidden units: 384/384"), first.evidence().get(0));
+        // The original is also the first pass's best sketch: every non-match on the short list has a lower one.
+        assertFalse(result.nearest().isEmpty());
+        assertTrue(result.nearest().stream().allMatch(m -> m.sketchSimilarity() < first.sketchSimilarity()), result.nearest().toString());
     }
 
     @Test

@@ -85,6 +85,13 @@ class ZooScanTest {
                 continue;
             }
             checked++;
+            // The short list's premise: the base is the first pass's best sketch, not only the test's best match.
+            FingerprintDatabase loaded = FingerprintDatabase.load(db);
+            double[] sim = new FingerprintScan(EntryComparison.withDefaults()).shortlist(query, loaded, 5).similarity();
+            int best = FingerprintScan.topIndices(sim, 1)[0];
+            if (!loaded.entries().get(best).model().name().equals(root)) {
+                failures.add(m.path("id").asText() + ": first-pass best sketch is " + loaded.entries().get(best).model().name());
+            }
             if (r.matches().isEmpty() || !r.matches().get(0).model().name().equals(root)
                     || !ModelIdentity.WEIGHTS.equals(r.matches().get(0).matchType())) {
                 failures.add(m.path("id").asText() + " (" + m.path("relation").asText() + "): expected " + root + " first, got "
