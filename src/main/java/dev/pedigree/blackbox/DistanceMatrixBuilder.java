@@ -42,6 +42,6 @@ public final class DistanceMatrixBuilder {
             }
         }
         return new MeasuredDistances(distance.name(), target.name(), names, rows.toArray(double[][]::new),
-                queries.prompts().sha256(), excluded, java.util.Map.of());
+                queries.prompts().sha256(), excluded, java.util.Map.of(), null);
     }
 }

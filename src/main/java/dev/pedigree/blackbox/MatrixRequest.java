@@ -5,7 +5,7 @@ import dev.pedigree.blackbox.distance.PromptDistance;
 import dev.pedigree.blackbox.distance.PromptDistances;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.error.BadInputException;
-import dev.pedigree.stats.PairwiseDistances;
+import dev.pedigree.stats.PairwiseCalibratedStep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,9 @@ import java.util.Map;
  * server URLs; see {@link QueryableModels}), a prompt set, a distance by name, decoding settings, the
  * cache folder, and the sentence embedder for the semantic distance (a model spec; by default
  * {@link #DEFAULT_SENTENCE_EMBEDDER}).
- * {@link #measure} opens the models, builds the matrix and closes them. A candidate that cannot be
- * opened or queried is left out with its reason; a target that fails stops the run.
+ * {@link #measure} opens each model once, builds the matrix (and the candidate-to-candidate distances
+ * when asked) and closes them. A candidate that cannot be opened or queried is left out with its reason;
+ * a target that fails stops the run.
  */
 public record MatrixRequest(String target, List<String> candidates, PromptSet prompts, String distance,
         Decoding decoding, Path cacheDir, QueryableModels.Options options, String sentenceEmbedder) {
@@ -33,7 +34,13 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
         candidates = List.copyOf(candidates);
     }
 
-    public MeasuredDistances measure(PrintWriter err, boolean progress) {
+    /**
+     * Opens the models once, builds the target's matrix and, when {@code pairwise} is asked and enough
+     * candidates answered to fit a background ({@link PairwiseCalibratedStep#canFit}), the
+     * candidate-to-candidate distances over them, with the same open models and the answers the matrix
+     * put in the cache; then closes them.
+     */
+    public MeasuredDistances measure(PrintWriter err, boolean progress, boolean pairwise) {
         List<QueryableModel> open = new ArrayList<>();
         try {
             PromptDistance d = distance(open, err);
@@ -56,43 +63,29 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
             MeasuredDistances built = new DistanceMatrixBuilder(queries).build(f, pool, d);
             Map<String, String> excluded = new LinkedHashMap<>(unopened);
             excluded.putAll(built.excluded());
+            PairwiseRows between = null;
+            List<QueryableModel> answered = pool.stream().filter(g -> built.candidates().contains(g.name())).toList();
+            if (pairwise && PairwiseCalibratedStep.canFit(answered.size())) {
+                between = pairwiseRows(answered, d, queries, err);
+            }
             return new MeasuredDistances(built.distance(), built.target(), built.candidates(), built.values(),
-                    built.promptSetSha256(), excluded, specs);
+                    built.promptSetSha256(), excluded, specs, between);
         } finally {
             open.forEach(QueryableModel::close);
         }
     }
 
     /**
-     * Candidate-to-candidate mean distances for the calibrated background, with this request's prompts,
-     * distance and cache: each model is opened once and its answers come from the cache that
-     * {@link #measure} filled. Null when any of them cannot be queried (the caller then calibrates against
-     * the target's row alone); the reason goes to {@code err}.
+     * Every pair of the answered candidates prompt by prompt; null, with the reason on {@code err}, when
+     * any of them cannot be queried (the caller then calibrates against the target's row alone).
      */
-    public PairwiseDistances measurePairwise(List<String> specs, PrintWriter err) {
-        PairwiseRows rows = measurePairwiseRows(specs, err);
-        return rows == null ? null : rows.meansOver(rows.prompts());
-    }
-
-    /** As {@link #measurePairwise}, kept prompt by prompt (for runs that test prefixes of the prompt set). */
-    public PairwiseRows measurePairwiseRows(List<String> specs, PrintWriter err) {
-        List<QueryableModel> open = new ArrayList<>();
+    private static PairwiseRows pairwiseRows(List<QueryableModel> models, PromptDistance d, ModelQueries queries, PrintWriter err) {
         try {
-            PromptDistance d = distance(open, err);
-            List<QueryableModel> models = new ArrayList<>();
-            for (String spec : specs) {
-                QueryableModel m = QueryableModels.open(spec, d.modelKind(), options, err);
-                open.add(m);
-                models.add(m);
-            }
-            ModelQueries queries = new ModelQueries(new OutputCache(cacheDir, CHUNK), prompts, err, false);
             return new PairwiseDistanceBuilder(queries).rows(models, d);
         } catch (BadInputException | IllegalStateException | UnsupportedOperationException e) {
             err.println("candidate-to-candidate distances incomplete (" + e.getMessage() + "): calibrating against the target's row alone");
             err.flush();
             return null;
-        } finally {
-            open.forEach(QueryableModel::close);
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.Map;
  * with the distance's name, the prompt set's hash, and the candidates that were left out and why (keyed
  * by the spec as given when the model could not be opened, by the model's name when it could not be
  * queried), and for each candidate's name the spec it was given as (so weights can be read from the
- * same model).
+ * same model), and the candidate-to-candidate distances prompt by prompt when they were asked for and
+ * could be measured ({@code pairwise}, else null).
  */
 public record MeasuredDistances(String distance, String target, List<String> candidates, double[][] values,
-        String promptSetSha256, Map<String, String> excluded, Map<String, String> specs) {
+        String promptSetSha256, Map<String, String> excluded, Map<String, String> specs, PairwiseRows pairwise) {
     public MeasuredDistances {
         candidates = List.copyOf(candidates);
         excluded = Map.copyOf(excluded);

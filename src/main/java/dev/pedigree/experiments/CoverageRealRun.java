@@ -109,11 +109,9 @@ public final class CoverageRealRun {
             for (Task task : tasks) {
                 long start = System.nanoTime();
                 MatrixRequest request = request(s, prompts, distance, task);
-                MeasuredDistances measured = request.measure(err, false);
+                MeasuredDistances measured = request.measure(err, false, s.methods().contains(Method.CALIBRATED));
                 List<String> names = measured.candidates().stream().map(n -> modelId(measured.specs().get(n))).toList();
-                PairwiseRows pairwise = s.methods().contains(Method.CALIBRATED)
-                        ? request.measurePairwiseRows(measured.candidates().stream().map(measured.specs()::get).toList(), err)
-                        : null;
+                PairwiseRows pairwise = measured.pairwise();
                 List<String> excluded = measured.excluded().keySet().stream().map(CoverageRealRun::modelId).toList();
                 CoverageRealResults.TaskContext context = new CoverageRealResults.TaskContext(distance, task.target(),
                         lineage.targetKind(task.target()), task.truth(), names, excluded);

@@ -70,7 +70,7 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
                 queries.cacheDir(), queries.options(), queries.sentenceEmbedder());
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
-        MeasuredDistances measured = request.measure(err, progress);
+        MeasuredDistances measured = request.measure(err, progress, pairwise);
         start = lap(timings, "queries", start);
         List<String> referenceNames = new ArrayList<>();
         measured.specs().forEach((name, spec) -> {
@@ -88,14 +88,11 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
             throw new BadInputException("fewer than 2 models could be queried; excluded: " + measured.excluded());
         }
         DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
-        PairwiseDistances between = null;
+        PairwiseDistances between = measured.pairwise() == null ? null : measured.pairwise().meansOver(measured.pairwise().prompts());
         if (pairwise && !PairwiseCalibratedStep.canFit(matrix.models())) {
             err.println("set: " + matrix.models() + " models cannot fit a background of candidate-to-candidate distances (at least "
                     + PairwiseCalibratedStep.MIN_MODELS + " are needed): calibrating against the target's row alone");
             err.flush();
-        } else if (pairwise) {
-            between = request.measurePairwise(measured.candidates().stream().map(measured.specs()::get).toList(), err);
-            start = lap(timings, "pairwise", start);
         }
         ComparedSets sets = ComparedSets.run(test, headline, matrix, referenceNames, between, "measured");
         start = lap(timings, "sets", start);

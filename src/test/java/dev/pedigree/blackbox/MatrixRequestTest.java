@@ -31,7 +31,7 @@ class MatrixRequestTest {
         MatrixRequest request = new MatrixRequest(zoo("tiny-llama-a-ft"),
                 List.of(zoo("tiny-llama-a"), empty.toString(), zoo("tiny-gpt2-a")), prompts(), "semantic",
                 new Decoding(8, 8), cache, QueryableModels.Options.DEFAULT, embedder.toString());
-        MeasuredDistances m = request.measure(new PrintWriter(new StringWriter()), false);
+        MeasuredDistances m = request.measure(new PrintWriter(new StringWriter()), false, false);
         assertEquals(List.of("tiny-llama-a", "tiny-gpt2-a"), m.candidates());
         assertEquals(24, m.values()[0].length);
         assertTrue(m.excluded().get(empty.toString()).contains("no model weights found"), m.excluded().toString());
@@ -44,7 +44,7 @@ class MatrixRequestTest {
         RealEncoders.file("all-minilm-l6-v2-q-tokenizer.json");
         MeasuredDistances m = new MatrixRequest(zoo("tiny-llama-a-ft"), List.of(zoo("tiny-llama-a"), encoder.toString()),
                 prompts(), "token", new Decoding(8, 8), cache, QueryableModels.Options.DEFAULT, null)
-                .measure(new PrintWriter(new StringWriter()), false);
+                .measure(new PrintWriter(new StringWriter()), false, false);
         assertEquals(List.of("tiny-llama-a"), m.candidates());
         assertTrue(m.excluded().get("all-minilm-l6-v2-q").contains("needs a causal language model"), m.excluded().toString());
     }
@@ -53,6 +53,6 @@ class MatrixRequestTest {
     void unreadableTargetStopsTheRun(@TempDir Path cache, @TempDir Path empty) {
         MatrixRequest request = new MatrixRequest(empty.toString(), List.of(zoo("tiny-llama-a")), prompts(), "token",
                 new Decoding(8, 8), cache, QueryableModels.Options.DEFAULT, null);
-        assertThrows(BadInputException.class, () -> request.measure(new PrintWriter(new StringWriter()), false));
+        assertThrows(BadInputException.class, () -> request.measure(new PrintWriter(new StringWriter()), false, false));
     }
 }
