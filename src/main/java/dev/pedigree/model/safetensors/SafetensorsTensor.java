@@ -44,6 +44,7 @@ final class SafetensorsTensor implements StoredTensor {
         Objects.checkFromIndexSize(first, count, entry.elementCount());
         Objects.checkFromIndexSize(offset, count, dst.length);
         SafetensorsDtype dtype = entry.dtype();
+        PageAdvice.willNeed(bytes, first * dtype.byteSize(), (long) count * dtype.byteSize());
         dtype.decoder().decode(bytes, first * dtype.byteSize(), dst, offset, count);
     }
 }
