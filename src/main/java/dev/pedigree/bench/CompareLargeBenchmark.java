@@ -90,7 +90,9 @@ public final class CompareLargeBenchmark implements Benchmark {
         long t0 = System.nanoTime();
         ComparisonResult r;
         try (Model ma = opener.open(a.toString()); Model mb = opener.open(b.toString())) {
-            r = new ModelComparison(WeightAlignment.Settings.defaults(PERMUTATIONS, 1), Calibration.load(), m -> System.err.println("compare: " + m))
+            r = new ModelComparison(WeightAlignment.Settings.defaults(PERMUTATIONS, 1), Calibration.load(),
+                    m -> System.err.printf(Locale.ROOT, "compare: [%.1f s, CPU %.1f s] %s%n", (System.nanoTime() - t0) / 1e9,
+                            (processCpuNanos() - cpu0) / 1e9, m))
                     .run(CompareSide.of("a", ma), CompareSide.of("b", mb));
         }
         double wall = (System.nanoTime() - t0) / 1e9;

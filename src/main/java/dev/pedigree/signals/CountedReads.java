@@ -63,6 +63,7 @@ public final class CountedReads {
      * that nothing between them is decoded.
      */
     public float[] readRowSet(TensorInfo t, int[] rows) {
+        prefetchRows(t, rows);
         int w = Math.toIntExact(t.rowLength());
         float[] out = new float[Math.multiplyExact(rows.length, w)];
         int i = 0;
@@ -75,6 +76,23 @@ public final class CountedReads {
             i += run;
         }
         return out;
+    }
+
+    /**
+     * Asks for the listed rows (ascending) to be fetched in the background before they are read one
+     * run at a time: on a cold file the scattered pages then arrive together rather than one fault
+     * after another.
+     */
+    public void prefetchRows(TensorInfo t, int[] rows) {
+        int i = 0;
+        while (i < rows.length) {
+            int run = 1;
+            while (i + run < rows.length && rows[i + run] == rows[i] + run) {
+                run++;
+            }
+            store.prefetchRows(t, rows[i], run);
+            i += run;
+        }
     }
 
     /** Stored bytes of {@code elements} elements of this tensor. */

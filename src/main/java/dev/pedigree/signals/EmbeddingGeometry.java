@@ -61,6 +61,9 @@ public record EmbeddingGeometry(int sharedTokens, int sampledTokens, double cka,
 
     /** The rows of {@code ids} in that order, each read alone so that only the sampled rows are touched. */
     private static float[] rows(CountedReads s, TensorInfo t, int[] ids) {
+        int[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        s.prefetchRows(t, sorted);
         int d = Math.toIntExact(t.rowLength());
         float[] out = new float[ids.length * d];
         for (int i = 0; i < ids.length; i++) {

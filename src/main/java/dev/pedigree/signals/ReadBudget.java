@@ -54,7 +54,7 @@ public record ReadBudget(double share, boolean auto) {
         if (Double.isNaN(share)) {
             return "all";
         }
-        String s = String.format(Locale.ROOT, "%.4g%%", 100 * share);
+        String s = String.format(Locale.ROOT, "%.3f", 100 * share).replaceAll("\\.?0+$", "") + "%";
         return auto ? "auto (" + s + " above " + (AUTO_ALL_UP_TO >> 30) + " GiB)" : s;
     }
 }

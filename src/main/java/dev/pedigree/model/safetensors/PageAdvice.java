@@ -31,9 +31,19 @@ final class PageAdvice {
         advise(mapping.address(), mapping.byteSize(), MADV_RANDOM);
     }
 
-    /** Asks the kernel to fetch the pages under {@code [offset, offset + length)} of {@code segment}, when that spans more than a page. */
+    /**
+     * Before a read: asks the kernel to fetch the pages under {@code [offset, offset + length)} of
+     * {@code segment} in large requests, when that spans more than a page (one page is one fault anyway).
+     */
     static void willNeed(MemorySegment segment, long offset, long length) {
-        if (length <= PAGE || MADVISE.isEmpty()) {
+        if (length > PAGE) {
+            fetch(segment, offset, length);
+        }
+    }
+
+    /** Asks the kernel to start fetching the pages under {@code [offset, offset + length)} of {@code segment}; returns at once. */
+    static void fetch(MemorySegment segment, long offset, long length) {
+        if (MADVISE.isEmpty()) {
             return;
         }
         long start = segment.address() + offset;
