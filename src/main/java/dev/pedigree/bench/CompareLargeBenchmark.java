@@ -86,6 +86,8 @@ public final class CompareLargeBenchmark implements Benchmark {
         long beforeA = PageResidency.residentBytes(fa);
         long beforeB = PageResidency.residentBytes(fb);
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), new PrintWriter(System.err, true)), FormatWiring.standard());
+        String loadBefore = loadAverage();
+        java.util.Map<Long, Long> threadsBefore = threadCpu();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         ComparisonResult r;
@@ -97,13 +99,16 @@ public final class CompareLargeBenchmark implements Benchmark {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
+        String busy = busyThreads(threadsBefore);
         long touchedA = PageResidency.residentBytes(fa) - beforeA;
         long touchedB = PageResidency.residentBytes(fb) - beforeB;
         long size = Files.size(fa);
         out.printf(Locale.ROOT, "%n%s%n", title);
         out.printf(Locale.ROOT, "  page cache before      %,d and %,d bytes resident (cold: %s)%n", beforeA, beforeB,
                 beforeA + beforeB < size / 1000 ? "yes" : "NO");
-        out.printf(Locale.ROOT, "  wall time              %.2f s; process CPU %.2f s (CPU / wall %.2f)%n", wall, cpu, cpu / wall);
+        out.printf(Locale.ROOT, "  wall time              %.2f s; process CPU %.2f s (CPU / wall %.2f); load average %s before, %s after%n", wall, cpu,
+                cpu / wall, loadBefore, loadAverage());
+        out.printf(Locale.ROOT, "  CPU by thread          %s%n", busy);
         out.printf(Locale.ROOT, "  pages touched, A       %,d of %,d bytes = %.2f%%   goal <= 10%%: %s%n", touchedA, size, 100.0 * touchedA / size,
                 touchedA <= size / 10 ? "met" : "NOT met");
         out.printf(Locale.ROOT, "  pages touched, B       %,d of %,d bytes = %.2f%%   goal <= 10%%: %s%n", touchedB, Files.size(fb),
@@ -119,6 +124,39 @@ public final class CompareLargeBenchmark implements Benchmark {
         }
         out.printf(Locale.ROOT, "  timing (ms)            %s%n", r.timing());
         out.flush();
+    }
+
+    /** CPU nanoseconds of every live thread by id. */
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            out.put(id, Math.max(0, mx.getThreadCpuTime(id)));
+        }
+        return out;
+    }
+
+    /** Threads that worked at least 0.5 CPU-seconds since {@code before}, busiest first: the spread over cores under any load. */
+    private static String busyThreads(java.util.Map<Long, Long> before) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.Map<Long, Long> now = threadCpu();
+        now.entrySet().stream().sorted(java.util.Map.Entry.<Long, Long>comparingByValue().reversed()).forEach(e -> {
+            double s = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e9;
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+            if (s >= 0.5 && info != null) {
+                out.add(String.format(Locale.ROOT, "%s %.1f s", info.getThreadName(), s));
+            }
+        });
+        return String.join(", ", out);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException unavailable) {
+            return "?";
+        }
     }
 
     private static long processCpuNanos() {
