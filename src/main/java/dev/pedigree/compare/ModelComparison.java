@@ -58,13 +58,13 @@ public final class ModelComparison {
                 evidence(alignment, verdict), mpk, alignment, timing, settings.seed(), settings.permutations());
     }
 
-    /** Key/value heads as declared (num_key_value_heads, else num_attention_heads for plain multi-head attention), 0 when unknown. */
+    /**
+     * Key/value heads as declared (num_key_value_heads, GGUF head_count_kv), 0 when not declared: plain
+     * multi-head attention needs no count, and a grouped layout is never guessed from the query heads.
+     */
     private static int kvHeads(CompareSide s) {
-        if (s.architecture() == null) {
-            return 0;
-        }
-        Integer kv = s.architecture().numKvHeads() != null ? s.architecture().numKvHeads() : s.architecture().numHeads();
-        return kv == null ? 0 : kv;
+        Integer kv = s.architecture() == null ? null : s.architecture().numKvHeads();
+        return kv == null || kv <= 0 ? 0 : kv;
     }
 
     /** Whether the read budget limits either model, which leaves out MPK's whole-matrix signals. */
