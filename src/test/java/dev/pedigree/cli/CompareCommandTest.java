@@ -40,6 +40,13 @@ class CompareCommandTest {
         }
         assertTrue(j.path("mpk").path("eas").asDouble() > 0.99, "MPK's EAS on a quantised copy");
         assertTrue(j.path("evidence").size() > 3);
+        // A 90 MB model is under the automatic read budget's threshold: every layer is compared.
+        assertEquals(6, j.path("signals").path("layers_compared").asInt());
+        assertEquals(6, j.path("signals").path("layers_a").asInt());
+        long read = j.path("signals").path("bytes_read_a").asLong();
+        assertTrue(read > 0 && read <= j.path("signals").path("bytes_total_a").asLong(), j.path("signals").toString());
+        String readLine = j.path("evidence").get(j.path("evidence").size() - 1).asText();
+        assertTrue(readLine.startsWith("read: layers 0, 1, 2, 3, 4, 5 of 6 (A)") && readLine.contains("read budget auto"), readLine);
         assertTrue(report.at("/timings_ms/total").asLong() > 0);
         assertEquals(64, report.at("/subjects/1/digest").asText().length());
         assertEquals(java.util.List.of("weight-link", "undeclared"), java.util.List.of(report.at("/findings/1/kind").asText(),
@@ -53,5 +60,8 @@ class CompareCommandTest {
         Run r = run("compare", "no/such/model", MINILM_Q);
         assertEquals(ExitCode.BAD_INPUT, r.exit());
         assertTrue(r.err().startsWith("pedigree: no/such/model"), r.err());
+        Run budget = run("compare", MINILM, MINILM_Q, "--read-budget", "lots");
+        assertEquals(ExitCode.BAD_INPUT, budget.exit());
+        assertTrue(budget.err().contains("--read-budget must be auto, all"), budget.err());
     }
 }
