@@ -40,7 +40,8 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
 
     /**
      * What was read: the layers compared of each model and the stored bytes our signals read against
-     * the model's tensor bytes (the kernel reads whole pages, so the bytes it fetches are a little more).
+     * the model's tensor bytes (the kernel reads whole pages, so the bytes it fetches are a little more;
+     * MPK's anchor rows and norm vectors, read beside, are not counted).
      *
      * @param layersA layers of A compared, ascending (B's partners in {@code layersB}, same order)
      * @param sampled whether one side of each pair read a sample of units (a limited plan)
@@ -55,7 +56,8 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
     }
 
     /**
-     * @param kvHeadsA key/value heads of A as declared (num_key_value_heads, else num_attention_heads), 0 when unknown
+     * @param kvHeadsA key/value heads of A as declared (num_key_value_heads, GGUF head_count_kv), 0 when not declared;
+     *                 needed only for grouped-query attention, whose layers are otherwise left out with a note
      */
     public static WeightAlignment run(TensorStore storeA, int kvHeadsA, TensorStore storeB, int kvHeadsB, SharedTokens shared, Settings s,
             Consumer<String> progress) {
