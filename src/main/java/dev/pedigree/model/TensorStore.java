@@ -95,6 +95,14 @@ public final class TensorStore implements AutoCloseable {
     }
 
     /**
+     * Whether reading any rows of this tensor decodes all of it: a transposed tensor's rows are
+     * columns on disk. Callers reading scattered rows of such a tensor read it once, whole.
+     */
+    public boolean decodesWhole(TensorInfo t) {
+        return view(t).transposed();
+    }
+
+    /**
      * Hints that rows {@code [first, first+count)} will be read soon (see {@link StoredTensor#prefetch});
      * nothing for a transposed tensor, which is decoded whole anyway.
      */

@@ -63,9 +63,16 @@ public final class CountedReads {
      * that nothing between them is decoded.
      */
     public float[] readRowSet(TensorInfo t, int[] rows) {
-        prefetchRows(t, rows);
         int w = Math.toIntExact(t.rowLength());
         float[] out = new float[Math.multiplyExact(rows.length, w)];
+        if (store.decodesWhole(t)) {
+            float[] all = read(t);
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(all, rows[i] * w, out, i * w, w);
+            }
+            return out;
+        }
+        prefetchRows(t, rows);
         int i = 0;
         while (i < rows.length) {
             int run = 1;
@@ -95,9 +102,10 @@ public final class CountedReads {
         }
     }
 
-    /** Stored bytes of {@code elements} elements of this tensor. */
+    /** Stored bytes a read of {@code elements} elements of this tensor costs: all of it when any read decodes it whole. */
     long bytesOf(TensorInfo t, long elements) {
-        return Math.round(elements * bytesPerElement.getOrDefault(t.name(), meanBytesPerElement));
+        long n = store.decodesWhole(t) ? t.elementCount() : elements;
+        return Math.round(n * bytesPerElement.getOrDefault(t.name(), meanBytesPerElement));
     }
 
     private void count(TensorInfo t, long elements) {
