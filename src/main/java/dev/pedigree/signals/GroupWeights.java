@@ -135,6 +135,10 @@ record GroupWeights(float[] in, int inWidth, float[] out, int outWidth, int unit
         int[] positions = sel.outPositions();
         int outWidth = positions == null ? frame.length : positions.length;
         float[] outRows = new float[Math.multiplyExact(kept, outWidth)];
+        if (outWidth == 0) {
+            // A fit on in-weights alone (the choice among deeper layers) reads no out-weights.
+            return new GroupWeights(inRows, inWidth, outRows, 0, kept, l.units());
+        }
         if (l.group().outTransposed) {
             // Units are columns: read the hidden rows the kept positions name, whole.
             TensorInfo out = l.out();

@@ -107,7 +107,7 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
             int[] pair = pairs[p];
             int[] candidates = la == lb ? new int[] {pair[1]} : deeperCandidates(la < lb ? pair[1] : pair[0], Math.max(la, lb));
             if (candidates.length > 1) {
-                pair = bestDeeperLayer(sa, sb, pair, la < lb, candidates, frameA, frameB, s, p);
+                pair = bestDeeperLayer(sa, sb, pair, la < lb, candidates, frameA, frameB, s, p, plan.limited() ? plan.sampleA()[k] : null);
             }
             compared[k] = pair;
             progress.accept("matching layer " + pair[0] + (la != lb ? "↔" + pair[1] : "") + " of " + la);
@@ -175,7 +175,14 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
                 c[2] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, false), frameB.length);
                 c[3] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, true), frameB.length);
             }
-            costs.add(new ReadPlan.PairCost(c[0], c[1], c[2], c[3]));
+            // Depths differ: the choice among up to 3 deeper layers reads each candidate of the deeper model
+            // and the shallower layer once more before the test; counted as whole pair reads (an upper bound).
+            int la = a.reads().store().layerCount();
+            int lb = b.reads().store().layerCount();
+            int candidates = la == lb ? 0 : deeperCandidates(la < lb ? pairs[p][1] : pairs[p][0], Math.max(la, lb)).length;
+            int fa = 1 + (la == lb ? 0 : la > lb ? candidates : 1);
+            int fb = 1 + (la == lb ? 0 : lb > la ? candidates : 1);
+            costs.add(new ReadPlan.PairCost(fa * c[0], fa * c[1], fb * c[2], fb * c[3]));
         }
         return ReadPlan.limited(costs, limitA, limitB, a.reads().bytesRead(), b.reads().bytesRead());
     }
@@ -276,12 +283,17 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
         return out;
     }
 
-    /** The candidate pairing whose MLP (else attention q/k) in-weights fit best: a choice made on fit, not on the test. */
+    /**
+     * The candidate pairing whose MLP (else attention q/k) in-weights fit best: a choice made on fit,
+     * not on the test. Under a limited plan the fit reads as the test does (one side a sample of units).
+     */
     private static int[] bestDeeperLayer(Side a, Side b, int[] pair, boolean bDeeper, int[] candidates, int[] frameA, int[] frameB,
-            Settings s, int index) {
+            Settings s, int index, Boolean sampleA) {
         int[] best = pair;
         double bestFit = Double.NEGATIVE_INFINITY;
         for (UnitGroup g : List.of(UnitGroup.MLP, UnitGroup.QK)) {
+            GroupWeights fixed = null;
+            List<Role> fixedIn = null;
             for (int c : candidates) {
                 int[] candidate = bDeeper ? new int[] {pair[0], c} : new int[] {c, pair[1]};
                 List<Role> in = commonInRoles(a.reads().store(), b.reads().store(), candidate, g);
@@ -290,8 +302,12 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
                 if (la == null || lb == null) {
                     continue;
                 }
-                GroupWeights wa = GroupWeights.read(a.reads(), la, frameA, capped(la.units(), s.maxUnits(), s.seed() + index));
-                GroupWeights wb = GroupWeights.read(b.reads(), lb, frameB, capped(lb.units(), s.maxUnits(), ~(s.seed() + index)));
+                // The shallower model's layer is the same for every candidate: read once per group.
+                boolean reuse = fixed != null && in.equals(fixedIn);
+                GroupWeights wa = bDeeper && reuse ? fixed : GroupWeights.read(a.reads(), la, frameA, fitSelection(la, frameA, s, index, g, sampleA, true));
+                GroupWeights wb = !bDeeper && reuse ? fixed : GroupWeights.read(b.reads(), lb, frameB, fitSelection(lb, frameB, s, index, g, sampleA, false));
+                fixed = bDeeper ? wa : wb;
+                fixedIn = in;
                 if (wa.inWidth() != wb.inWidth()) {
                     continue;
                 }
@@ -307,6 +323,15 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
             }
         }
         return best;
+    }
+
+    /** What the choice among deeper layers reads of one side: as before without a limit; under one, as the test does, in-weights only. */
+    private static GroupWeights.Selection fitSelection(GroupWeights.Layout l, int[] frame, Settings s, int index, UnitGroup g, Boolean sampleA,
+            boolean sideA) {
+        if (sampleA == null) {
+            return capped(l.units(), s.maxUnits(), sideA ? s.seed() + index : ~(s.seed() + index));
+        }
+        return new GroupWeights.Selection(selection(l.units(), frame.length, groupSeed(s, index, g), sideA == sampleA).units(), new int[0]);
     }
 
     private static GroupResult test(UnitGroup g, int layerA, int layerB, GroupWeights wa, GroupWeights wb, int permutations, long seed) {

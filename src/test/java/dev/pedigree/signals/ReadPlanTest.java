@@ -63,6 +63,35 @@ class ReadPlanTest {
     }
 
     @Test
+    void aLayerDroppedCopyStaysWithinTheBudgetWhenDeeperCandidatesAreSearched() {
+        // B keeps every other layer of a noisy copy of A (6 of 12), renumbered 0..5.
+        dev.pedigree.bench.InMemoryModel dropped = new dev.pedigree.bench.InMemoryModel();
+        for (SyntheticLlama.Tensor t : SHAPE.tensors()) {
+            int layer = t.role().layer();
+            if (layer >= 0 && layer % 2 == 1) {
+                continue;
+            }
+            dev.pedigree.model.TensorRole role = layer < 0 ? t.role() : dev.pedigree.model.TensorRole.layer(t.role().role(), layer / 2);
+            dropped.add(t.name().replace("layers." + layer + ".", "layers." + layer / 2 + "."), role,
+                    SyntheticLlama.noisy(SHAPE.values(t, 1), 0.2, t.name().hashCode()), t.shape());
+        }
+        ReadBudget budget = ReadBudget.parse("40%");
+        WeightAlignment w;
+        try (TensorStore a = SHAPE.store(t -> SHAPE.values(t, 1)); TensorStore b = dropped.store()) {
+            w = WeightAlignment.run(a, SHAPE.kvHeads, b, SHAPE.kvHeads, SharedTokens.byId(SHAPE.vocab),
+                    WeightAlignment.Settings.defaults(999, 3).withReadBudget(budget), m -> { });
+        }
+        WeightAlignment.ReadSummary r = w.reads();
+        assertTrue(r.sampled() && r.layersB().length < 6, java.util.Arrays.toString(r.layersB()));
+        assertTrue(r.bytesReadA() <= budget.limitFor(r.totalBytesA()), r.bytesReadA() + " of " + r.totalBytesA() + " " + w.notes());
+        assertTrue(r.bytesReadB() <= budget.limitFor(r.totalBytesB()), r.bytesReadB() + " of " + r.totalBytesB());
+        assertEquals(Verdict.RELATED, Calibration.load().verdict(w), w.groups().toString());
+        for (int i = 0; i < r.layersB().length; i++) {
+            assertEquals(2 * r.layersB()[i], r.layersA()[i], "the best-fitting deeper layer is the one B kept");
+        }
+    }
+
+    @Test
     void aLimitedPlanReadsWithinItsBudgetAndKeepsTheVerdict() {
         SyntheticLlama.Permutation p = SHAPE.permutation(9);
         Function<SyntheticLlama.Tensor, float[]> a = t -> SHAPE.values(t, 1);
