@@ -50,7 +50,7 @@ record GroupWeights(float[] in, int inWidth, float[] out, int outWidth, int unit
         }
 
         /** Stored bytes {@link #read} takes for this selection. */
-        long bytes(CountedReads s, Selection sel, int frameLength) {
+        long bytes(CountedReads s, Selection sel) {
             long total = 0;
             int kept = sel.units() == null ? units : sel.units().length;
             for (int t = 0; t < ins.size(); t++) {

@@ -170,10 +170,10 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
                     continue;
                 }
                 long seed = groupSeed(s, p, g);
-                c[0] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, false), frameA.length);
-                c[1] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, true), frameA.length);
-                c[2] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, false), frameB.length);
-                c[3] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, true), frameB.length);
+                c[0] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, false));
+                c[1] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, true));
+                c[2] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, false));
+                c[3] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, true));
             }
             // Depths differ: the choice among up to 3 deeper layers reads each candidate of the deeper model
             // and the shallower layer once more before the test; counted as whole pair reads (an upper bound).
