@@ -15,6 +15,7 @@ public final class Benchmarks {
                 new OnnxReadBenchmark(),
                 new MpsStepBenchmark(),
                 new CompareBenchmark(),
+                new CompareLargeBenchmark(),
                 new BackendBenchmark(),
                 new ScanBenchmark()
         );

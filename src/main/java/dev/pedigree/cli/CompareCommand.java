@@ -11,6 +11,7 @@ import dev.pedigree.model.source.ModelLocator;
 import dev.pedigree.model.source.SourceEnvironment;
 import dev.pedigree.report.ModelSubjects;
 import dev.pedigree.report.WeightComparisons;
+import dev.pedigree.signals.ReadBudget;
 import dev.pedigree.signals.WeightAlignment;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -44,6 +45,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for the token sample and the relabellings (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--read-budget", defaultValue = "auto", paramLabel = "auto|all|SHARE",
+            description = "how much of each model's tensor bytes the weight signals may read (default: ${DEFAULT-VALUE}: every layer "
+                    + "of models up to 1 GiB, 10%% of larger ones, chosen layers spread evenly by depth; all: every layer; or a share "
+                    + "such as 0.25 or 25%%). The evidence lists the layers compared and the bytes read")
+    String readBudget;
+
     @Option(names = "--no-digest", negatable = false,
             description = "skip the content digests (they read every byte of both models once, then are cached); the CycloneDX BOM then has no hashes")
     boolean noDigest;
@@ -56,11 +63,13 @@ final class CompareCommand implements Callable<Integer> {
         if (modelA.equals(modelB)) {
             throw new dev.pedigree.error.BadInputException("A and B are the same model argument (" + modelA + ")");
         }
+        ReadBudget budget = ReadBudget.parse(readBudget);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelOpener opener = new ModelOpener(new ModelLocator(SourceEnvironment.system(), err), FormatWiring.standard());
         try (Model a = opener.open(modelA); Model b = opener.open(modelB)) {
-            ModelComparison comparison = new ModelComparison(WeightAlignment.Settings.defaults(permutations, seed), Calibration.load(), msg -> {
+            WeightAlignment.Settings settings = WeightAlignment.Settings.defaults(permutations, seed).withReadBudget(budget);
+            ModelComparison comparison = new ModelComparison(settings, Calibration.load(), msg -> {
                 err.println("compare: " + msg);
                 err.flush();
             });

@@ -4,6 +4,7 @@ import dev.pedigree.model.Role;
 import dev.pedigree.model.RoleAssignment;
 import dev.pedigree.model.TensorInfo;
 import dev.pedigree.model.roles.AmbiguousRoleResolution;
+import dev.pedigree.signals.CountedReads;
 import dev.pedigree.signals.GroupResult;
 import dev.pedigree.signals.Statistics;
 import dev.pedigree.signals.WeightAlignment;
@@ -57,7 +58,7 @@ public final class ModelComparison {
         MpkSignals mpk = mpk(a, b, timing);
         long t1 = System.nanoTime();
         SharedTokens shared = sharedTokens(a, b);
-        WeightAlignment alignment = WeightAlignment.run(a.store(), b.store(), shared, settings, progress);
+        WeightAlignment alignment = WeightAlignment.run(a.store(), kvHeads(a), b.store(), kvHeads(b), shared, settings, progress);
         long t2 = System.nanoTime();
         timing.put("alignment_and_test", (t2 - t1) / 1_000_000);
         timing.put("total", (t2 - t0) / 1_000_000);
@@ -85,6 +86,21 @@ public final class ModelComparison {
             }
         }
         return out;
+    }
+
+    /**
+     * Key/value heads as declared (num_key_value_heads, GGUF head_count_kv), 0 when not declared: plain
+     * multi-head attention needs no count, and a grouped layout is never guessed from the query heads.
+     */
+    private static int kvHeads(CompareSide s) {
+        Integer kv = s.architecture() == null ? null : s.architecture().numKvHeads();
+        return kv == null || kv <= 0 ? 0 : kv;
+    }
+
+    /** Whether the read budget limits either model, which leaves out MPK's whole-matrix signals. */
+    private boolean readsLimited(CompareSide a, CompareSide b) {
+        return settings.readBudget().limitFor(new CountedReads(a.store()).totalBytes()) != Long.MAX_VALUE
+                || settings.readBudget().limitFor(new CountedReads(b.store()).totalBytes()) != Long.MAX_VALUE;
     }
 
     /** Shared tokens by normalised text; by id when neither side has a vocabulary but the rows agree. */
@@ -121,6 +137,14 @@ public final class ModelComparison {
         s.put("median_matched_cosine", Statistics.median(w.groups().stream().mapToDouble(GroupResult::medianCosineIn).toArray()));
         s.put("median_held_out_cosine", Statistics.median(w.groups().stream().mapToDouble(GroupResult::medianCosineOut).toArray()));
         s.put("p_value", w.pValue());
+        WeightAlignment.ReadSummary r = w.reads();
+        s.put("layers_compared", (double) r.layersA().length);
+        s.put("layers_a", (double) r.layerCountA());
+        s.put("layers_b", (double) r.layerCountB());
+        s.put("bytes_read_a", (double) r.bytesReadA());
+        s.put("bytes_total_a", (double) r.totalBytesA());
+        s.put("bytes_read_b", (double) r.bytesReadB());
+        s.put("bytes_total_b", (double) r.totalBytesB());
         return s;
     }
 
@@ -140,7 +164,23 @@ public final class ModelComparison {
         w.groups().stream().sorted(Comparator.comparingInt(GroupResult::layerA).thenComparing(GroupResult::group))
                 .forEach(g -> lines.add(g.evidence()));
         lines.addAll(w.notes());
+        lines.add(readLine(w.reads()));
         return lines;
+    }
+
+    /** "read: layers 0, 7, 14, 21 of 22 (A) ↔ 0, 7, 14, 21 of 22 (B); 212 MB of 2.20 GB (9.6%) of A, …; budget auto" */
+    private static String readLine(WeightAlignment.ReadSummary r) {
+        return String.format(java.util.Locale.ROOT, "read: layers %s of %d (A) ↔ %s of %d (B); %s of A, %s of B; read budget %s",
+                joined(r.layersA()), r.layerCountA(), joined(r.layersB()), r.layerCountB(), share(r.bytesReadA(), r.totalBytesA()),
+                share(r.bytesReadB(), r.totalBytesB()), r.budget());
+    }
+
+    private static String joined(int[] layers) {
+        return layers.length == 0 ? "none" : java.util.Arrays.stream(layers).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String share(long read, long total) {
+        return String.format(java.util.Locale.ROOT, "%,d of %,d bytes (%.1f%%)", read, total, total == 0 ? 0.0 : 100.0 * read / total);
     }
 
     private MpkSignals mpk(CompareSide a, CompareSide b, Map<String, Long> timing) {
@@ -159,8 +199,9 @@ public final class ModelComparison {
         }
         timing.put("mpk_metadata_tokenizer", (System.nanoTime() - t) / 1_000_000);
         t = System.nanoTime();
-        MpkWeightFeatures fa = MpkWeightFeatures.extract(a.store(), anchors(a));
-        MpkWeightFeatures fb = MpkWeightFeatures.extract(b.store(), anchors(b));
+        boolean whole = !readsLimited(a, b);
+        MpkWeightFeatures fa = MpkWeightFeatures.extract(a.store(), anchors(a), whole);
+        MpkWeightFeatures fb = MpkWeightFeatures.extract(b.store(), anchors(b), whole);
         double eas = MpkWeightSimilarity.eas(fa, fb);
         double nlf = MpkWeightSimilarity.nlf(fa, fb);
         double lep = MpkWeightSimilarity.lep(fa, fb);

@@ -38,6 +38,14 @@ public interface StoredTensor {
         return false;
     }
 
+    /**
+     * Announces that elements {@code [first, first + count)} will be read soon, so that a reader of a
+     * mapped file can have their pages fetched in the background, many ranges at once, instead of one
+     * page fault after another. A hint only: the default does nothing.
+     */
+    default void prefetch(long first, long count) {
+    }
+
     /** Decodes {@code count} elements starting at flat index {@code first} into {@code dst[offset..]}. */
     void read(long first, float[] dst, int offset, int count);
 

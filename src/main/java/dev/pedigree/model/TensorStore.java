@@ -121,6 +121,36 @@ public final class TensorStore implements AutoCloseable {
     }
 
     /**
+     * Whether reading any rows of this tensor decodes all of it: a transposed tensor's rows are
+     * columns on disk. Callers reading scattered rows of such a tensor read it once, whole.
+     */
+    public boolean decodesWhole(TensorInfo t) {
+        return view(t).transposed();
+    }
+
+    /**
+     * Hints that rows {@code [first, first+count)} will be read soon (see {@link StoredTensor#prefetch});
+     * nothing for a transposed tensor, which is decoded whole anyway.
+     */
+    public void prefetchRows(TensorInfo t, long first, int count) {
+        TensorView v = view(t);
+        if (v.transposed() || count <= 0 || first < 0 || first + count > t.rows()) {
+            return;
+        }
+        long rowLength = t.rowLength();
+        int r = 0;
+        while (r < count) {
+            long sourceRow = sourceRow(v, first + r);
+            int run = 1;
+            while (r + run < count && sourceRow(v, first + r + run) == sourceRow + run) {
+                run++;
+            }
+            v.source().prefetch(sourceRow * rowLength, run * rowLength);
+            r += run;
+        }
+    }
+
+    /**
      * At most {@code maxValues} elements of the row-major flattening, taken every
      * {@code ceil(n / maxValues)} elements starting at 0.
      */

@@ -1,7 +1,6 @@
 package dev.pedigree.signals;
 
 import dev.pedigree.model.TensorInfo;
-import dev.pedigree.model.TensorStore;
 import dev.pedigree.tokenizer.SharedTokens;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -19,7 +18,7 @@ import java.util.SplittableRandom;
  */
 public record EmbeddingGeometry(int sharedTokens, int sampledTokens, double cka, int[] hiddenMap, double medianCorrelation) {
 
-    public static EmbeddingGeometry of(TensorStore a, TensorInfo embA, TensorStore b, TensorInfo embB, SharedTokens shared,
+    static EmbeddingGeometry of(CountedReads a, TensorInfo embA, CountedReads b, TensorInfo embB, SharedTokens shared,
             int maxTokens, long seed) {
         int n = Math.min(maxTokens, shared.count());
         int[] pick = sample(shared.count(), n, seed);
@@ -60,7 +59,11 @@ public record EmbeddingGeometry(int sharedTokens, int sampledTokens, double cka,
         return out;
     }
 
-    private static float[] rows(TensorStore s, TensorInfo t, int[] ids) {
+    /** The rows of {@code ids} in that order, each read alone so that only the sampled rows are touched. */
+    private static float[] rows(CountedReads s, TensorInfo t, int[] ids) {
+        int[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        s.prefetchRows(t, sorted);
         int d = Math.toIntExact(t.rowLength());
         float[] out = new float[ids.length * d];
         for (int i = 0; i < ids.length; i++) {

@@ -1,5 +1,7 @@
 package dev.pedigree.signals;
 
+import java.util.stream.IntStream;
+
 /**
  * Linear centred kernel alignment of two representations of the same items (Kornblith et al., 2019):
  * {@code ||XᵀY||²_F / (||XᵀX||_F ||YᵀY||_F)} after centring the columns. It does not change under
@@ -35,18 +37,27 @@ public final class LinearCka {
         return out;
     }
 
-    /** {@code ||AᵀB||²_F} for row-major {@code n × da} and {@code n × db}. */
+    /**
+     * {@code ||AᵀB||²_F} for row-major {@code n × da} and {@code n × db}. Rows of {@code AᵀB} are
+     * computed in blocks, one block per task, so that each row of B read serves the whole block from
+     * cache; every entry still sums over the n items in order.
+     */
     private static double crossNormSquared(double[] a, int da, double[] b, int db, int n) {
-        double[] prod = new double[da * db];
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < da; i++) {
-                double av = a[r * da + i];
-                int o = i * db;
-                for (int j = 0; j < db; j++) {
-                    prod[o + j] += av * b[r * db + j];
+        double[] prod = new double[Math.multiplyExact(da, db)];
+        IntStream.range(0, (da + RowSimilarity.BLOCK - 1) / RowSimilarity.BLOCK).parallel().forEach(block -> {
+            int from = block * RowSimilarity.BLOCK;
+            int to = Math.min(da, from + RowSimilarity.BLOCK);
+            for (int r = 0; r < n; r++) {
+                int bo = r * db;
+                for (int i = from; i < to; i++) {
+                    double av = a[r * da + i];
+                    int o = i * db;
+                    for (int j = 0; j < db; j++) {
+                        prod[o + j] += av * b[bo + j];
+                    }
                 }
             }
-        }
+        });
         double s = 0;
         for (double v : prod) {
             s += v * v;

@@ -5,9 +5,12 @@ import java.util.stream.IntStream;
 /**
  * Cosine similarity between every row of one matrix and every row of another ({@code nA × nB}),
  * computed as one product of the row-normalised matrices with the inner loop running along B's
- * rows so that it vectorises; rows of A are spread over the available cores.
+ * rows so that it vectorises; blocks of A's rows are spread over the available cores.
  */
 public final class RowSimilarity {
+    /** Rows of A per block: their output rows (16 × nB floats) stay in the second-level cache. */
+    static final int BLOCK = 16;
+
     private RowSimilarity() {
     }
 
@@ -20,16 +23,22 @@ public final class RowSimilarity {
         float[] na = normalisedRows(a, nA, width);
         float[] nbT = transpose(normalisedRows(b, nB, width), nB, width);
         float[] out = new float[Math.multiplyExact(nA, nB)];
-        IntStream.range(0, nA).parallel().forEach(i -> {
-            int o = i * nB;
+        // Blocks of A's rows share each pass over B: one row of B's transpose serves the whole block
+        // from cache, so memory traffic falls by the block size. Each cosine still sums over k in order.
+        IntStream.range(0, (nA + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+            int from = block * BLOCK;
+            int to = Math.min(nA, from + BLOCK);
             for (int k = 0; k < width; k++) {
-                float av = na[i * width + k];
-                if (av == 0) {
-                    continue;
-                }
                 int bo = k * nB;
-                for (int j = 0; j < nB; j++) {
-                    out[o + j] += av * nbT[bo + j];
+                for (int i = from; i < to; i++) {
+                    float av = na[i * width + k];
+                    if (av == 0) {
+                        continue;
+                    }
+                    int o = i * nB;
+                    for (int j = 0; j < nB; j++) {
+                        out[o + j] += av * nbT[bo + j];
+                    }
                 }
             }
         });

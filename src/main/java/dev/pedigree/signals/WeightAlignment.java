@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Our weight evidence for one pair of models: the embedding geometry on shared tokens fixes a
@@ -19,31 +20,64 @@ import java.util.function.Consumer;
  * @param pValue Fisher combination of the group p-values, NaN when nothing could be tested
  * @param notes  what could not be aligned, and why
  */
-public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> groups, double pValue, List<String> notes) {
+public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> groups, double pValue, List<String> notes, ReadSummary reads) {
 
     /**
      * @param permutations simulated relabellings per group test
      * @param maxTokens    shared tokens sampled for the embedding geometry
-     * @param maxUnits     units per group beyond which a seeded sample of each side is matched
+     * @param maxUnits     units per group beyond which a seeded sample of each side is matched (when reads are not limited)
+     * @param readBudget   how much of each model may be read; see {@link ReadPlan}
      */
-    public record Settings(int permutations, long seed, int maxTokens, int maxUnits) {
+    public record Settings(int permutations, long seed, int maxTokens, int maxUnits, ReadBudget readBudget) {
         public static Settings defaults(int permutations, long seed) {
-            return new Settings(permutations, seed, 2048, 4096);
+            return new Settings(permutations, seed, 2048, 4096, ReadBudget.AUTO);
+        }
+
+        public Settings withReadBudget(ReadBudget budget) {
+            return new Settings(permutations, seed, maxTokens, maxUnits, budget);
         }
     }
 
+    /**
+     * What was read: the layers compared of each model and the stored bytes our signals read against
+     * the model's tensor bytes (the kernel reads whole pages, so the bytes it fetches are a little more;
+     * MPK's anchor rows and norm vectors, read beside, are not counted).
+     *
+     * @param layersA layers of A compared, ascending (B's partners in {@code layersB}, same order)
+     * @param sampled whether one side of each pair read a sample of units (a limited plan)
+     */
+    public record ReadSummary(String budget, int[] layersA, int[] layersB, int layerCountA, int layerCountB, long bytesReadA,
+            long totalBytesA, long bytesReadB, long totalBytesB, boolean sampled) {
+    }
+
+    /** Runs with the key/value head counts unknown: grouped-query attention layers are then left out. */
     public static WeightAlignment run(TensorStore a, TensorStore b, SharedTokens shared, Settings s, Consumer<String> progress) {
+        return run(a, 0, b, 0, shared, s, progress);
+    }
+
+    /**
+     * @param kvHeadsA key/value heads of A as declared (num_key_value_heads, GGUF head_count_kv), 0 when not declared;
+     *                 needed only for grouped-query attention, whose layers are otherwise left out with a note
+     */
+    public static WeightAlignment run(TensorStore storeA, int kvHeadsA, TensorStore storeB, int kvHeadsB, SharedTokens shared, Settings s,
+            Consumer<String> progress) {
+        CountedReads a = new CountedReads(storeA);
+        CountedReads b = new CountedReads(storeB);
+        Side sa = new Side(a, kvHeadsA);
+        Side sb = new Side(b, kvHeadsB);
         List<String> notes = new ArrayList<>();
-        Optional<TensorInfo> embA = a.find(Role.EMBEDDING, -1);
-        Optional<TensorInfo> embB = b.find(Role.EMBEDDING, -1);
+        Optional<TensorInfo> embA = storeA.find(Role.EMBEDDING, -1);
+        Optional<TensorInfo> embB = storeB.find(Role.EMBEDDING, -1);
+        int la = storeA.layerCount();
+        int lb = storeB.layerCount();
         if (embA.isEmpty() || embB.isEmpty()) {
             notes.add("no input embedding in " + (embA.isEmpty() ? "A" : "B") + ": hidden units cannot be aligned");
-            return new WeightAlignment(null, List.of(), Double.NaN, notes);
+            return new WeightAlignment(null, List.of(), Double.NaN, notes, summary(s, a, b, new int[0][], la, lb, false));
         }
         if (shared == null || shared.count() < 2 * Math.max(embA.get().rowLength(), 32)) {
             notes.add("only " + (shared == null ? 0 : shared.count()) + " shared tokens: too few to align "
                     + embA.get().rowLength() + " hidden units; the black-box MPS test can still compare behaviour");
-            return new WeightAlignment(null, List.of(), Double.NaN, notes);
+            return new WeightAlignment(null, List.of(), Double.NaN, notes, summary(s, a, b, new int[0][], la, lb, false));
         }
         progress.accept("aligning hidden units on " + Math.min(s.maxTokens(), shared.count()) + " of " + shared.count() + " shared tokens");
         EmbeddingGeometry geometry = EmbeddingGeometry.of(a, embA.get(), b, embB.get(), shared, s.maxTokens(), s.seed());
@@ -59,48 +93,173 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
             notes.add("hidden widths differ (" + embA.get().rowLength() + " vs " + embB.get().rowLength() + "): compared on the "
                     + frameA.length + " matched hidden units");
         }
-        int la = a.layerCount();
-        int lb = b.layerCount();
         if (la != lb) {
             notes.add("depths differ (" + la + " vs " + lb + "): layers paired by relative depth");
         }
-        List<GroupResult> groups = new ArrayList<>();
         int[][] pairs = layerPairs(la, lb);
-        for (int p = 0; p < pairs.length; p++) {
+        ReadPlan plan = plan(sa, sb, pairs, frameA, frameB, s);
+        if (plan.limited()) {
+            notes.add(planNote(plan, pairs, la, s));
+        }
+        int[][] compared = new int[plan.pairs().length][];
+        List<List<GroupResult>> perPair = IntStream.range(0, plan.pairs().length).parallel().mapToObj(k -> {
+            int p = plan.pairs()[k];
             int[] pair = pairs[p];
             int[] candidates = la == lb ? new int[] {pair[1]} : deeperCandidates(la < lb ? pair[1] : pair[0], Math.max(la, lb));
             if (candidates.length > 1) {
-                pair = bestDeeperLayer(a, b, pair, la < lb, candidates, frameA, frameB, s, p);
+                pair = bestDeeperLayer(sa, sb, pair, la < lb, candidates, frameA, frameB, s, p, plan.limited() ? plan.sampleA()[k] : null);
             }
+            compared[k] = pair;
             progress.accept("matching layer " + pair[0] + (la != lb ? "↔" + pair[1] : "") + " of " + la);
+            List<GroupResult> out = new ArrayList<>();
             for (UnitGroup g : UnitGroup.values()) {
-                GroupResult r = group(a, b, pair, g, frameA, frameB, s, p);
+                GroupResult r = group(sa, sb, pair, g, frameA, frameB, s, p, plan.limited() ? plan.sampleA()[k] : null);
                 if (r != null) {
-                    groups.add(r.bonferroni(candidates.length));
+                    out.add(r.bonferroni(candidates.length));
                 }
             }
-        }
+            return out;
+        }).toList();
+        List<GroupResult> groups = new ArrayList<>();
+        perPair.forEach(groups::addAll);
         if (la != lb) {
             notes.add("each layer of the shallower model was paired with the best-fitting of up to 3 deeper layers around its "
                     + "relative depth (by median cosine of matched MLP input weights); its p-values are multiplied by the number of "
                     + "candidates (Bonferroni)");
         }
+        attentionNotes(sa, sb, compared, notes);
         if (groups.isEmpty()) {
             notes.add("no layer had matching unit groups in both models");
         }
         double[] ps = groups.stream().mapToDouble(GroupResult::pValue).toArray();
-        return new WeightAlignment(geometry, groups, FisherCombination.combine(ps), notes);
+        return new WeightAlignment(geometry, groups, FisherCombination.combine(ps), notes, summary(s, a, b, compared, la, lb, plan.limited()));
     }
 
-    private static GroupResult group(TensorStore a, TensorStore b, int[] pair, UnitGroup g, int[] frameA, int[] frameB, Settings s, int index) {
-        long seed = s.seed() + 1_000_003L * (3L * index + g.ordinal() + 1);
-        List<Role> in = commonInRoles(a, b, pair, g);
-        GroupWeights wa = GroupWeights.read(a, pair[0], g, in, frameA, s.maxUnits(), seed);
-        GroupWeights wb = GroupWeights.read(b, pair[1], g, in, frameB, s.maxUnits(), ~seed);
-        if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
+    /** One model as the alignment reads it. */
+    private record Side(CountedReads reads, int kvHeads) {
+        GroupWeights.Layout layout(int layer, UnitGroup g, List<Role> in, int[] frame) {
+            return GroupWeights.layout(reads.store(), layer, g, in, frame, kvHeads);
+        }
+    }
+
+    private static ReadSummary summary(Settings s, CountedReads a, CountedReads b, int[][] compared, int la, int lb, boolean sampled) {
+        int[] layersA = new int[compared.length];
+        int[] layersB = new int[compared.length];
+        for (int i = 0; i < compared.length; i++) {
+            layersA[i] = compared[i][0];
+            layersB[i] = compared[i][1];
+        }
+        return new ReadSummary(s.readBudget().label(), layersA, layersB, la, lb, a.bytesRead(), a.totalBytes(), b.bytesRead(), b.totalBytes(),
+                sampled);
+    }
+
+    private static ReadPlan plan(Side a, Side b, int[][] pairs, int[] frameA, int[] frameB, Settings s) {
+        long limitA = s.readBudget().limitFor(a.reads().totalBytes());
+        long limitB = s.readBudget().limitFor(b.reads().totalBytes());
+        if (limitA == Long.MAX_VALUE && limitB == Long.MAX_VALUE) {
+            return ReadPlan.unlimited(pairs.length);
+        }
+        List<ReadPlan.PairCost> costs = new ArrayList<>();
+        for (int p = 0; p < pairs.length; p++) {
+            long[] c = new long[4];
+            for (UnitGroup g : UnitGroup.values()) {
+                List<Role> in = commonInRoles(a.reads().store(), b.reads().store(), pairs[p], g);
+                GroupWeights.Layout ga = a.layout(pairs[p][0], g, in, frameA);
+                GroupWeights.Layout gb = b.layout(pairs[p][1], g, in, frameB);
+                if (ga == null || gb == null) {
+                    continue;
+                }
+                long seed = groupSeed(s, p, g);
+                c[0] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, false));
+                c[1] += ga.bytes(a.reads(), selection(ga.units(), frameA.length, seed, true));
+                c[2] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, false));
+                c[3] += gb.bytes(b.reads(), selection(gb.units(), frameB.length, seed, true));
+            }
+            // Depths differ: the choice among up to 3 deeper layers reads each candidate of the deeper model
+            // and the shallower layer once more before the test; counted as whole pair reads (an upper bound).
+            int la = a.reads().store().layerCount();
+            int lb = b.reads().store().layerCount();
+            int candidates = la == lb ? 0 : deeperCandidates(la < lb ? pairs[p][1] : pairs[p][0], Math.max(la, lb)).length;
+            int fa = 1 + (la == lb ? 0 : la > lb ? candidates : 1);
+            int fb = 1 + (la == lb ? 0 : lb > la ? candidates : 1);
+            costs.add(new ReadPlan.PairCost(fa * c[0], fa * c[1], fb * c[2], fb * c[3]));
+        }
+        return ReadPlan.limited(costs, limitA, limitB, a.reads().bytesRead(), b.reads().bytesRead());
+    }
+
+    private static String planNote(ReadPlan plan, int[][] pairs, int la, Settings s) {
+        StringBuilder layers = new StringBuilder();
+        for (int p : plan.pairs()) {
+            layers.append(layers.isEmpty() ? "" : ", ").append(pairs[p][0]);
+        }
+        String note = String.format(java.util.Locale.ROOT,
+                "read budget %s: %d of %d layers of A compared (%s), chosen evenly by relative depth; per layer one side matched a "
+                        + "seeded sample of %d units per group against every unit of the other (alternating), out-weights on %d hidden "
+                        + "positions; MPK's LEP, END and WVC need every byte and were not computed (--read-budget all reads everything)",
+                s.readBudget().label(), plan.pairs().length, la, layers, ReadPlan.SAMPLED_UNITS, ReadPlan.OUT_POSITIONS);
+        return plan.fits() ? note : note + "; even two layers exceed the budget, so it was overrun";
+    }
+
+    /** Attention layers with grouped-query heads that could not be laid out because the head count is unknown. */
+    private static void attentionNotes(Side a, Side b, int[][] compared, List<String> notes) {
+        for (int[] pair : compared) {
+            for (Side side : List.of(a, b)) {
+                int layer = side == a ? pair[0] : pair[1];
+                TensorStore st = side.reads().store();
+                Optional<TensorInfo> q = st.find(Role.Q, layer);
+                Optional<TensorInfo> k = st.find(Role.K, layer);
+                if (q.isPresent() && k.isPresent() && q.get().rows() != k.get().rows() && side.kvHeads() <= 0) {
+                    notes.add("grouped-query attention in " + (side == a ? "A" : "B") + " (q has " + q.get().rows() + " rows, k "
+                            + k.get().rows() + ") without a declared key/value head count: attention groups not tested");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long groupSeed(Settings s, int index, UnitGroup g) {
+        return s.seed() + 1_000_003L * (3L * index + g.ordinal() + 1);
+    }
+
+    /** A limited plan's selection for one side of one group: a unit sample when {@code sampled}, and the kept out positions. */
+    private static GroupWeights.Selection selection(int units, int frameLength, long seed, boolean sampled) {
+        int[] keep = sampled && units > ReadPlan.SAMPLED_UNITS ? EmbeddingGeometry.sample(units, ReadPlan.SAMPLED_UNITS, seed + 7) : null;
+        int[] positions = frameLength > ReadPlan.OUT_POSITIONS ? EmbeddingGeometry.sample(frameLength, ReadPlan.OUT_POSITIONS, seed + 11) : null;
+        return new GroupWeights.Selection(keep, positions);
+    }
+
+    /**
+     * @param sampleA under a limited plan whether A (true) or B (false) reads a sample of units; null when reads are not limited
+     */
+    private static GroupResult group(Side a, Side b, int[] pair, UnitGroup g, int[] frameA, int[] frameB, Settings s, int index,
+            Boolean sampleA) {
+        long seed = groupSeed(s, index, g);
+        List<Role> in = commonInRoles(a.reads().store(), b.reads().store(), pair, g);
+        GroupWeights.Layout la = a.layout(pair[0], g, in, frameA);
+        GroupWeights.Layout lb = b.layout(pair[1], g, in, frameB);
+        if (la == null || lb == null) {
+            return null;
+        }
+        GroupWeights.Selection selA;
+        GroupWeights.Selection selB;
+        if (sampleA == null) {
+            selA = capped(la.units(), s.maxUnits(), seed);
+            selB = capped(lb.units(), s.maxUnits(), ~seed);
+        } else {
+            selA = selection(la.units(), frameA.length, seed, sampleA);
+            selB = selection(lb.units(), frameB.length, seed, !sampleA);
+        }
+        GroupWeights wa = GroupWeights.read(a.reads(), la, frameA, selA);
+        GroupWeights wb = GroupWeights.read(b.reads(), lb, frameB, selB);
+        if (wa.inWidth() != wb.inWidth() || wa.outWidth() != wb.outWidth()) {
             return null;
         }
         return test(g, pair[0], pair[1], wa, wb, s.permutations(), seed);
+    }
+
+    /** Without a read limit: every unit, or a seeded sample of {@code maxUnits} of a larger group. */
+    private static GroupWeights.Selection capped(int units, int maxUnits, long seed) {
+        return new GroupWeights.Selection(units > maxUnits ? EmbeddingGeometry.sample(units, maxUnits, seed) : null, null);
     }
 
     private static List<Role> commonInRoles(TensorStore a, TensorStore b, int[] pair, UnitGroup g) {
@@ -124,18 +283,32 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
         return out;
     }
 
-    /** The candidate pairing whose MLP (else attention q/k) in-weights fit best: a choice made on fit, not on the test. */
-    private static int[] bestDeeperLayer(TensorStore a, TensorStore b, int[] pair, boolean bDeeper, int[] candidates, int[] frameA, int[] frameB,
-            Settings s, int index) {
+    /**
+     * The candidate pairing whose MLP (else attention q/k) in-weights fit best: a choice made on fit,
+     * not on the test. Under a limited plan the fit reads as the test does (one side a sample of units).
+     */
+    private static int[] bestDeeperLayer(Side a, Side b, int[] pair, boolean bDeeper, int[] candidates, int[] frameA, int[] frameB,
+            Settings s, int index, Boolean sampleA) {
         int[] best = pair;
         double bestFit = Double.NEGATIVE_INFINITY;
         for (UnitGroup g : List.of(UnitGroup.MLP, UnitGroup.QK)) {
+            GroupWeights fixed = null;
+            List<Role> fixedIn = null;
             for (int c : candidates) {
                 int[] candidate = bDeeper ? new int[] {pair[0], c} : new int[] {c, pair[1]};
-                List<Role> in = commonInRoles(a, b, candidate, g);
-                GroupWeights wa = GroupWeights.read(a, candidate[0], g, in, frameA, s.maxUnits(), s.seed() + index);
-                GroupWeights wb = GroupWeights.read(b, candidate[1], g, in, frameB, s.maxUnits(), ~(s.seed() + index));
-                if (wa == null || wb == null || wa.inWidth() != wb.inWidth()) {
+                List<Role> in = commonInRoles(a.reads().store(), b.reads().store(), candidate, g);
+                GroupWeights.Layout la = a.layout(candidate[0], g, in, frameA);
+                GroupWeights.Layout lb = b.layout(candidate[1], g, in, frameB);
+                if (la == null || lb == null) {
+                    continue;
+                }
+                // The shallower model's layer is the same for every candidate: read once per group.
+                boolean reuse = fixed != null && in.equals(fixedIn);
+                GroupWeights wa = bDeeper && reuse ? fixed : GroupWeights.read(a.reads(), la, frameA, fitSelection(la, frameA, s, index, g, sampleA, true));
+                GroupWeights wb = !bDeeper && reuse ? fixed : GroupWeights.read(b.reads(), lb, frameB, fitSelection(lb, frameB, s, index, g, sampleA, false));
+                fixed = bDeeper ? wa : wb;
+                fixedIn = in;
+                if (wa.inWidth() != wb.inWidth()) {
                     continue;
                 }
                 float[] sim = RowSimilarity.cosine(wa.in(), wa.units(), wb.in(), wb.units(), wa.inWidth());
@@ -150,6 +323,15 @@ public record WeightAlignment(EmbeddingGeometry embedding, List<GroupResult> gro
             }
         }
         return best;
+    }
+
+    /** What the choice among deeper layers reads of one side: as before without a limit; under one, as the test does, in-weights only. */
+    private static GroupWeights.Selection fitSelection(GroupWeights.Layout l, int[] frame, Settings s, int index, UnitGroup g, Boolean sampleA,
+            boolean sideA) {
+        if (sampleA == null) {
+            return capped(l.units(), s.maxUnits(), sideA ? s.seed() + index : ~(s.seed() + index));
+        }
+        return new GroupWeights.Selection(selection(l.units(), frame.length, groupSeed(s, index, g), sideA == sampleA).units(), new int[0]);
     }
 
     private static GroupResult test(UnitGroup g, int layerA, int layerB, GroupWeights wa, GroupWeights wb, int permutations, long seed) {

@@ -93,6 +93,7 @@ public final class SafetensorsReader implements ModelReader {
         } catch (IOException | UnsupportedOperationException e) {
             throw new ModelFormatException(file, "cannot map file: " + MessageText.oneLine(e.toString()), e);
         }
+        PageAdvice.random(whole);
         SafetensorsHeader header = SafetensorsHeader.parse(file, whole);
         MemorySegment data = whole.asSlice(header.dataStart());
         for (HeaderEntry entry : header.entries()) {

@@ -40,10 +40,19 @@ final class SafetensorsTensor implements StoredTensor {
     }
 
     @Override
+    public void prefetch(long first, long count) {
+        if (first >= 0 && count > 0 && first + count <= entry.elementCount()) {
+            int size = entry.dtype().byteSize();
+            PageAdvice.fetch(bytes, first * size, count * size);
+        }
+    }
+
+    @Override
     public void read(long first, float[] dst, int offset, int count) {
         Objects.checkFromIndexSize(first, count, entry.elementCount());
         Objects.checkFromIndexSize(offset, count, dst.length);
         SafetensorsDtype dtype = entry.dtype();
+        PageAdvice.willNeed(bytes, first * dtype.byteSize(), (long) count * dtype.byteSize());
         dtype.decoder().decode(bytes, first * dtype.byteSize(), dst, offset, count);
     }
 }

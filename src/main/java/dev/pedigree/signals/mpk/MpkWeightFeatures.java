@@ -37,12 +37,20 @@ public record MpkWeightFeatures(
     private static final int ROW_BLOCK = 4096;
 
     public static MpkWeightFeatures extract(TensorStore store, int[] anchorIds) {
+        return extract(store, anchorIds, true);
+    }
+
+    /**
+     * @param wholeMatrices whether to compute END, LEP and WVC, which read every embedding row and every
+     *                      matrix; without them (a comparison on a read budget) only EAS and NLF are extracted
+     */
+    public static MpkWeightFeatures extract(TensorStore store, int[] anchorIds, boolean wholeMatrices) {
         double[][] selfSim = null;
         double[] hist = null;
         Optional<TensorInfo> emb = store.find(Role.EMBEDDING, -1);
         if (emb.isPresent() && emb.get().rank() == 2 && anchorIds.length >= MIN_ANCHORS) {
             selfSim = anchorSelfSimilarity(store, emb.get(), anchorIds);
-            hist = normHistogram(rowNorms(store, emb.get()));
+            hist = wholeMatrices ? normHistogram(rowNorms(store, emb.get())) : null;
         }
         List<float[]> norms = new ArrayList<>();
         for (TensorInfo t : store.tensors()) {
@@ -61,7 +69,7 @@ public record MpkWeightFeatures(
         TreeMap<Integer, List<float[]>> wvcParts = new TreeMap<>();
         for (TensorInfo t : store.tensors()) {
             int layer = t.role().layer();
-            if (layer < 0 || t.rank() < 2) {
+            if (!wholeMatrices || layer < 0 || t.rank() < 2) {
                 continue;
             }
             Role r = t.role().role();
@@ -90,7 +98,7 @@ public record MpkWeightFeatures(
                 }
             }
         }
-        Map<Integer, double[]> wvc = new TreeMap<>();
+        Map<Integer, double[]> wvc = wholeMatrices ? new TreeMap<>() : null;
         wvcParts.forEach((layer, parts) -> wvc.put(layer, concat(parts)));
         return new MpkWeightFeatures(selfSim, hist, nlf, mode, norms.size(), lep, wvc);
     }
