@@ -130,21 +130,21 @@ public final class SyntheticLlama {
         Random r = new Random(seed);
         int hd = headDim();
         int group = heads / kvHeads;
-        int[] h = permutation(hidden, r);
+        int[] h = RandomPermutations.uniform(hidden, r);
         int[][] q = new int[layers][];
         int[][] kv = new int[layers][];
         int[][] v = new int[layers][];
         int[][] o = new int[layers][];
         int[][] mlp = new int[layers][];
         for (int l = 0; l < layers; l++) {
-            int[] groups = permutation(kvHeads, r);
+            int[] groups = RandomPermutations.uniform(kvHeads, r);
             q[l] = new int[heads * hd];
             kv[l] = new int[kvHeads * hd];
             v[l] = new int[kvHeads * hd];
             o[l] = new int[heads * hd];
             for (int g = 0; g < kvHeads; g++) {
-                int[] inGroup = permutation(group, r);
-                int[] inner = permutation(hd, r);
+                int[] inGroup = RandomPermutations.uniform(group, r);
+                int[] inner = RandomPermutations.uniform(hd, r);
                 for (int d = 0; d < hd; d++) {
                     kv[l][g * hd + d] = groups[g] * hd + d;
                     v[l][g * hd + d] = groups[g] * hd + inner[d];
@@ -157,7 +157,7 @@ public final class SyntheticLlama {
                     }
                 }
             }
-            mlp[l] = permutation(ffn, r);
+            mlp[l] = RandomPermutations.uniform(ffn, r);
         }
         return new Permutation(h, q, kv, v, o, mlp);
     }
@@ -252,19 +252,5 @@ public final class SyntheticLlama {
                 + ",\"num_hidden_layers\":" + layers + ",\"num_attention_heads\":" + heads + ",\"num_key_value_heads\":" + kvHeads
                 + ",\"head_dim\":" + headDim() + ",\"vocab_size\":" + vocab + ",\"max_position_embeddings\":2048,\"rms_norm_eps\":1e-05,"
                 + "\"rope_theta\":10000.0,\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}";
-    }
-
-    private static int[] permutation(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

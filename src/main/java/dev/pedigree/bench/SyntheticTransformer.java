@@ -76,16 +76,16 @@ public final class SyntheticTransformer {
      */
     public SyntheticTransformer permuted(long seed) {
         Random r = new Random(seed);
-        int[] h = permutation(hidden, r);
+        int[] h = RandomPermutations.uniform(hidden, r);
         SyntheticTransformer m = new SyntheticTransformer(vocab, hidden, heads, ffn, layers);
         m.weights.put("embeddings.word_embeddings.weight", columns(weights.get("embeddings.word_embeddings.weight"), vocab, hidden, h));
         m.weights.put("embeddings.LayerNorm.weight", vector(weights.get("embeddings.LayerNorm.weight"), h));
         for (int l = 0; l < layers; l++) {
             String p = "encoder.layer." + l + ".";
-            int[] headOrder = permutation(heads, r);
+            int[] headOrder = RandomPermutations.uniform(heads, r);
             int[] qk = headPermutation(headOrder, r);
             int[] vo = headPermutation(headOrder, r);
-            int[] mlp = permutation(ffn, r);
+            int[] mlp = RandomPermutations.uniform(ffn, r);
             m.weights.put(p + "attention.self.query.weight", rows(columns(weights.get(p + "attention.self.query.weight"), hidden, hidden, h), hidden, hidden, qk));
             m.weights.put(p + "attention.self.key.weight", rows(columns(weights.get(p + "attention.self.key.weight"), hidden, hidden, h), hidden, hidden, qk));
             m.weights.put(p + "attention.self.value.weight", rows(columns(weights.get(p + "attention.self.value.weight"), hidden, hidden, h), hidden, hidden, vo));
@@ -154,26 +154,12 @@ public final class SyntheticTransformer {
         int hd = hidden / heads;
         int[] out = new int[hidden];
         for (int hh = 0; hh < heads; hh++) {
-            int[] inner = permutation(hd, r);
+            int[] inner = RandomPermutations.uniform(hd, r);
             for (int k = 0; k < hd; k++) {
                 out[hh * hd + k] = headOrder[hh] * hd + inner[k];
             }
         }
         return out;
-    }
-
-    private static int[] permutation(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** New row i is old row perm[i]. */

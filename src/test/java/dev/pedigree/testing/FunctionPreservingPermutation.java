@@ -1,6 +1,7 @@
 package dev.pedigree.testing;
 
 import dev.pedigree.bench.InMemoryModel;
+import dev.pedigree.bench.RandomPermutations;
 import dev.pedigree.model.Role;
 import dev.pedigree.model.TensorInfo;
 import dev.pedigree.model.TensorRole;
@@ -21,7 +22,7 @@ public final class FunctionPreservingPermutation {
 
     public static TensorStore of(TensorStore store, int hidden, int heads, long seed) {
         Random r = new Random(seed);
-        int[] h = permutation(hidden, r);
+        int[] h = RandomPermutations.uniform(hidden, r);
         Map<Integer, int[][]> perLayer = new HashMap<>();
         InMemoryModel out = new InMemoryModel();
         for (TensorInfo t : store.tensors()) {
@@ -69,15 +70,15 @@ public final class FunctionPreservingPermutation {
     private static int[][] layerPermutations(TensorStore store, int layer, int hidden, int heads, Random r) {
         int attention = store.find(Role.Q, layer).map(t -> (int) t.rows()).orElse(hidden);
         int headDim = attention / heads;
-        int[] order = permutation(heads, r);
-        int[] ffn = permutation(store.find(Role.UP, layer).map(t -> (int) t.rows()).orElse(1), r);
+        int[] order = RandomPermutations.uniform(heads, r);
+        int[] ffn = RandomPermutations.uniform(store.find(Role.UP, layer).map(t -> (int) t.rows()).orElse(1), r);
         return new int[][] {heads(order, headDim, r), heads(order, headDim, r), ffn};
     }
 
     private static int[] heads(int[] order, int headDim, Random r) {
         int[] out = new int[order.length * headDim];
         for (int i = 0; i < order.length; i++) {
-            int[] inner = permutation(headDim, r);
+            int[] inner = RandomPermutations.uniform(headDim, r);
             for (int k = 0; k < headDim; k++) {
                 out[i * headDim + k] = order[i] * headDim + inner[k];
             }
@@ -97,19 +98,5 @@ public final class FunctionPreservingPermutation {
             }
         }
         return out;
-    }
-
-    private static int[] permutation(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }
