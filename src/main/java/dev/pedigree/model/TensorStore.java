@@ -106,7 +106,17 @@ public final class TensorStore implements AutoCloseable {
             readTransposedRows(v, first, count, rowLength, out);
             return out;
         }
-        StoredTensor s = v.source();
+        forEachStoredRun(v, first, count, (sourceRow, r, run) -> v.source().read(sourceRow * rowLength, out, r * rowLength, run * rowLength));
+        return out;
+    }
+
+    /** What is done with one run of rows that lie back to back on disk. */
+    private interface StoredRun {
+        void accept(long sourceRow, int offset, int run);
+    }
+
+    /** Splits logical rows {@code [first, first+count)} into runs contiguous in the stored tensor, in order. */
+    private void forEachStoredRun(TensorView v, long first, int count, StoredRun action) {
         int r = 0;
         while (r < count) {
             long sourceRow = sourceRow(v, first + r);
@@ -114,10 +124,9 @@ public final class TensorStore implements AutoCloseable {
             while (r + run < count && sourceRow(v, first + r + run) == sourceRow + run) {
                 run++;
             }
-            s.read(sourceRow * rowLength, out, r * rowLength, run * rowLength);
+            action.accept(sourceRow, r, run);
             r += run;
         }
-        return out;
     }
 
     /**
@@ -138,16 +147,7 @@ public final class TensorStore implements AutoCloseable {
             return;
         }
         long rowLength = t.rowLength();
-        int r = 0;
-        while (r < count) {
-            long sourceRow = sourceRow(v, first + r);
-            int run = 1;
-            while (r + run < count && sourceRow(v, first + r + run) == sourceRow + run) {
-                run++;
-            }
-            v.source().prefetch(sourceRow * rowLength, run * rowLength);
-            r += run;
-        }
+        forEachStoredRun(v, first, count, (sourceRow, r, run) -> v.source().prefetch(sourceRow * rowLength, run * rowLength));
     }
 
     /**
