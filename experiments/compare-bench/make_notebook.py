@@ -58,8 +58,8 @@ plt.show()""")
 
 md("""## ROC and precision–recall, with 95% bootstrap bands
 Labelled pairs only (zoo + the real int8 twins); bootstrap over pairs, seeded. The second block of
-rows drops the pairs no weight comparison can decide (a distilled student shares no initialisation;
-tensors renamed to a scheme the role maps do not know get no roles).""")
+rows drops the related pairs that share no initialisation in the zoo's lineage (the distilled student;
+the two-line merge against the line it did not start from).""")
 code("""aucs, drawn = analyse.curves(df, "all labelled")
 aucs = pd.concat([aucs, analyse.curves(df, "decidable from weights")[0]], ignore_index=True)
 display(aucs)
