@@ -49,19 +49,25 @@ class ExperimentCommandTest {
         Path out = dir.resolve("real");
         StringWriter err = new StringWriter();
         assertEquals(0, run(err, "experiment", "coverage-real", "--zoo", Path.of("src", "test", "resources", "zoo").toString(),
-                "--out", out.toString(), "--distances", "centred-logits", "--max-prompts", "50", "--perms", "99",
-                "--cache", dir.resolve("cache").toString()), err.toString());
-        // 6 tasks x 1 prompt count x 3 levels, after the header
+                "--out", out.toString(), "--methods", "mps,calibrated", "--distances", "centred-logits", "--max-prompts", "50",
+                "--perms", "99", "--cache", dir.resolve("cache").toString()), err.toString());
+        // 6 tasks x 2 methods x 1 prompt count x 3 levels, after the header
         List<String> tasks = Files.readAllLines(out.resolve("tasks.csv"));
-        assertEquals(1 + 6 * 3, tasks.size());
-        // the light fine-tune's parent is the first member of its set (the first task, at every level)
-        assertTrue(tasks.get(1).startsWith("centred-logits,tiny-llama-a-ft,single-parent,50,0.01,1,"), tasks.get(1));
-        String firstSet = tasks.get(2).split(",")[10];
+        assertEquals(1 + 6 * 2 * 3, tasks.size());
+        assertTrue(tasks.get(0).startsWith("method,distance,target,target_kind,prompts,alpha,"), tasks.get(0));
+        // the light fine-tune's parent is the first member of its paper-faithful set (the first task, at every level)
+        assertTrue(tasks.get(1).startsWith("mps,centred-logits,tiny-llama-a-ft,single-parent,50,0.01,1,"), tasks.get(1));
+        String firstSet = tasks.get(2).split(",")[11];
         assertEquals("tiny-llama-a", firstSet.split(";")[0], tasks.get(2));
+        assertTrue(tasks.stream().anyMatch(l -> l.startsWith("calibrated,centred-logits,tiny-llama-a-ft,single-parent,50,0.05,")),
+                String.join("\n", tasks));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("centred-logits,all,50,0.05,6,")), String.join("\n", summary));
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("centred-logits,distilled,50,0.05,1,")), String.join("\n", summary));
-        for (String f : new String[] {"members.csv", "depth.csv", "excluded.csv", "coverage-centred-logits.svg", "depth-centred-logits.svg"}) {
+        for (String method : new String[] {"mps", "calibrated"}) {
+            assertTrue(summary.stream().anyMatch(l -> l.startsWith(method + ",centred-logits,all,50,0.05,6,")), String.join("\n", summary));
+            assertTrue(summary.stream().anyMatch(l -> l.startsWith(method + ",centred-logits,distilled,50,0.05,1,")), String.join("\n", summary));
+        }
+        for (String f : new String[] {"members.csv", "breakdown.csv", "ranking.csv", "excluded.csv", "coverage-centred-logits.svg",
+                "derivation-centred-logits.svg"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
     }
