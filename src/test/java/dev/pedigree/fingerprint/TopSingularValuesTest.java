@@ -2,6 +2,7 @@ package dev.pedigree.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pedigree.bench.RandomPermutations;
 import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.FMatrixRMaj;
@@ -70,8 +71,8 @@ class TopSingularValuesTest {
         int cols = 384;
         float[] w = trainedLike(rows, cols, 4);
         Random r = new Random(5);
-        int[] pr = shuffled(rows, r);
-        int[] pc = shuffled(cols, r);
+        int[] pr = RandomPermutations.uniform(rows, r);
+        int[] pc = RandomPermutations.uniform(cols, r);
         float[] p = new float[w.length];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -94,19 +95,5 @@ class TopSingularValuesTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(a[i], c[i], 1e-3 * a[i], "singular value " + i);
         }
-    }
-
-    private static int[] shuffled(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int x = p[i];
-            p[i] = p[j];
-            p[j] = x;
-        }
-        return p;
     }
 }

@@ -3,6 +3,7 @@ package dev.pedigree.signals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pedigree.bench.RandomPermutations;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -35,16 +36,7 @@ class LinearAssignmentTest {
     void recoversAPlantedPermutationUnderNoise() {
         Random rnd = new Random(3);
         int n = 300;
-        int[] planted = new int[n];
-        for (int i = 0; i < n; i++) {
-            planted[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = planted[i];
-            planted[i] = planted[j];
-            planted[j] = t;
-        }
+        int[] planted = RandomPermutations.uniform(n, rnd);
         double[] s = new double[n * n];
         for (int i = 0; i < s.length; i++) {
             s[i] = rnd.nextGaussian() * 0.1;
