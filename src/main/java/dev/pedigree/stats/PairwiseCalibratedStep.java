@@ -44,6 +44,12 @@ public final class PairwiseCalibratedStep implements PoolStep {
     /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
     static final int ROUNDS = 30;
     /**
+     * An entry this many residual scales below the fit is a related pair and leaves the background: 0.13% of
+     * normal residuals lie there, a family's pairs lie tens of scales below (zoo, centred logits). One-sided:
+     * relatedness only ever brings models nearer.
+     */
+    static final double RELATED = 3;
+    /**
      * Fewest models the background is fitted on. The two-way fit has one eccentricity per model, and M models
      * give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding noise and
      * every z is meaningless (seen on the zoo: z ≈ −5·10¹⁵). With 4 there are 2 residual degrees of freedom.
@@ -53,6 +59,9 @@ public final class PairwiseCalibratedStep implements PoolStep {
     private final double[][] pairwise;
     private final boolean symmetric;
     private final int replicates;
+    private final Background background;
+    /** The entries the observed fit kept: the design every replicate is drawn on. */
+    private final boolean[] unrelated;
 
     /**
      * @param pairwise   candidate-to-candidate mean distances, aligned to the target matrix's rows
@@ -67,15 +76,33 @@ public final class PairwiseCalibratedStep implements PoolStep {
         this.pairwise = pairwise;
         this.symmetric = isSymmetric(pairwise);
         this.replicates = replicates;
+        this.background = background(pairwise);
+        this.unrelated = new boolean[background.related().length];
+        for (int i = 0; i < pairwise.length; i++) {
+            for (int j = 0; j < pairwise.length; j++) {
+                unrelated[i * pairwise.length + j] = i != j && !background.related()[i * pairwise.length + j];
+            }
+        }
     }
 
     /**
      * The two-way fit of the candidate-to-candidate distances.
      *
      * @param eccentricity {@code b_i} of every model ({@code P[i][j] ≈ b_i + b_j})
-     * @param scale        1.4826 × the median absolute residual
+     * @param scale        1.4826 × the median absolute residual of the pairs the fit kept
+     * @param related      {@code related[i·M + j]}: the entry lay more than {@value #RELATED} scales below the
+     *                     fit and was left out of it as a related pair
      */
-    public record Background(double[] eccentricity, double scale) {
+    public record Background(double[] eccentricity, double scale, boolean[] related) {
+        /** The number of off-diagonal entries left out as related pairs. */
+        public int relatedEntries() {
+            int n = 0;
+            for (boolean r : related) {
+                n += r ? 1 : 0;
+            }
+            return n;
+        }
+
         /** The target's eccentricity {@code b_f}: the median of {@code D_i − b_i} over the given models. */
         public double targetEccentricity(int[] models, double[] distances) {
             double[] excess = new double[models.length];
@@ -109,50 +136,119 @@ public final class PairwiseCalibratedStep implements PoolStep {
     }
 
     /**
-     * The Huber two-way fit of a square matrix of distances (the diagonal ignored).
+     * The two-way fit of a square matrix of distances (the diagonal ignored), related pairs excluded.
      *
      * @throws BadInputException with fewer than {@value #MIN_MODELS} models
      */
     public static Background background(double[][] pairwise) {
         int m = pairwise.length;
         requireFit(m);
-        double[] weights = new double[m * m];
-        java.util.Arrays.fill(weights, 1);
-        double[] b = new double[m];
-        double[] residuals = new double[m * (m - 1)];
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
+        boolean[] usable = new boolean[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                if (i != j) {
-                    lowest = Math.min(lowest, pairwise[i][j]);
-                    highest = Math.max(highest, pairwise[i][j]);
-                }
+                usable[i * m + j] = i != j;
+            }
+        }
+        return background(pairwise, usable);
+    }
+
+    /**
+     * The fit on the entries {@code usable} marks ({@code usable[i·m + j]}): a median-polish start, then
+     * rounds that exclude every entry more than {@value #RELATED} residual scales below the fit and refit the
+     * rest by Huber regression, until a round excludes nothing. The replicates of {@link #test} call it with
+     * the observed fit's unrelated entries, so the null is drawn on the same design and goes through the same
+     * exclusions.
+     */
+    static Background background(double[][] pairwise, boolean[] usable) {
+        int m = pairwise.length;
+        boolean[] kept = usable.clone();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int e = 0; e < kept.length; e++) {
+            if (kept[e]) {
+                lowest = Math.min(lowest, pairwise[e / m][e % m]);
+                highest = Math.max(highest, pairwise[e / m][e % m]);
             }
         }
         double settled = 1e-7 * (highest - lowest);
-        double scale = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            double[] next = weightedFit(pairwise, weights);
-            double moved = 0;
-            for (int i = 0; i < m; i++) {
-                moved = Math.max(moved, Math.abs(next[i] - b[i]));
-            }
-            b = next;
-            scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, residuals);
-            if (scale == 0 || (round > 0 && moved <= settled)) {
-                break;
-            }
+        double[] b = medianPolish(pairwise, kept, settled);
+        double[] residuals = new double[kept.length];
+        double scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, kept, residuals);
+        for (int round = 0; round < ROUNDS && scale > 0; round++) {
+            boolean changed = false;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
-                    if (i != j) {
-                        double u = Math.abs(pairwise[i][j] - b[i] - b[j]) / (HUBER_K * scale);
-                        weights[i * m + j] = u <= 1 ? 1 : 1 / u;
-                    }
+                    int entry = i * m + j;
+                    boolean unrelated = usable[entry] && pairwise[i][j] - b[i] - b[j] >= -RELATED * scale;
+                    changed |= unrelated != kept[entry];
+                    kept[entry] = unrelated;
                 }
             }
+            if (round > 0 && !changed) {
+                break;
+            }
+            double[] weights = new double[kept.length];
+            for (int e = 0; e < kept.length; e++) {
+                weights[e] = kept[e] ? 1 : 0;
+            }
+            b = weightedFit(pairwise, weights);
+            scale = residualStandardDeviation(pairwise, b, kept);
         }
-        return new Background(b, scale);
+        boolean[] related = new boolean[kept.length];
+        for (int e = 0; e < kept.length; e++) {
+            related[e] = usable[e] && !kept[e];
+        }
+        return new Background(b, scale, related);
+    }
+
+    /**
+     * Robust start: {@code b_i = median(P[i][j] − b_j)} over model i's kept entries (row and column), swept
+     * until no {@code b} moves by more than {@code settled} ({@value #ROUNDS} sweeps at most), from
+     * {@code b_i} = half the median of its entries. Unlike least squares it is not dragged down by a family:
+     * a model's b stays put while fewer than half of its pairs are related.
+     */
+    private static double[] medianPolish(double[][] pairwise, boolean[] kept, double settled) {
+        int m = pairwise.length;
+        double[] b = new double[m];
+        double[] values = new double[2 * m];
+        for (int i = 0; i < m; i++) {
+            int n = entries(pairwise, kept, i, new double[m], values);
+            b[i] = n == 0 ? 0 : 0.5 * median(values, n);
+        }
+        for (int sweep = 0; sweep < ROUNDS; sweep++) {
+            double moved = 0;
+            for (int i = 0; i < m; i++) {
+                int n = entries(pairwise, kept, i, b, values);
+                if (n > 0) {
+                    double next = median(values, n);
+                    moved = Math.max(moved, Math.abs(next - b[i]));
+                    b[i] = next;
+                }
+            }
+            if (moved <= settled) {
+                break;
+            }
+        }
+        return b;
+    }
+
+    /** Model i's kept entries minus the other model's b, into {@code out}; returns their count. */
+    private static int entries(double[][] pairwise, boolean[] kept, int i, double[] b, double[] out) {
+        int m = pairwise.length;
+        int n = 0;
+        for (int j = 0; j < m; j++) {
+            if (kept[i * m + j]) {
+                out[n++] = pairwise[i][j] - b[j];
+            }
+            if (kept[j * m + i]) {
+                out[n++] = pairwise[j][i] - b[j];
+            }
+        }
+        return n;
+    }
+
+    private static double median(double[] values, int n) {
+        return RobustBackground.median(java.util.Arrays.copyOf(values, n));
     }
 
     /** Weighted least squares for {@code P[i][j] ≈ b_i + b_j} over the off-diagonal: the normal equations, solved. */
@@ -171,6 +267,19 @@ public final class PairwiseCalibratedStep implements PoolStep {
                     normal[i][m] += w * y;
                     normal[j][m] += w * y;
                 }
+            }
+        }
+        // A vanishing pull towards equal eccentricities: it leaves every identifiable fit as it is (1e-12 of the
+        // weight) and settles the one contrast a design without odd cycles cannot (two families whose
+        // unrelated pairs all run across: b_A + c, b_B − c fit equally well) at its most even value.
+        double trace = 0;
+        for (int i = 0; i < m; i++) {
+            trace += normal[i][i];
+        }
+        double ridge = 1e-12 * trace / m;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                normal[i][j] += ridge * ((i == j ? 1 : 0) - 1.0 / m);
             }
         }
         return solve(normal);
@@ -211,16 +320,39 @@ public final class PairwiseCalibratedStep implements PoolStep {
         return x;
     }
 
-    private static double medianAbsoluteResidual(double[][] pairwise, double[] b, double[] out) {
+    /**
+     * {@code sqrt(Σ r² / (n − M))} over the kept entries, a pair counted once when the matrix is symmetric:
+     * unbiased for the variance of the unrelated pairs' noise on designs of any size, where the MAD of a
+     * near-saturated fit collapses (many residuals exactly 0). 0 when no degree of freedom is left.
+     */
+    private static double residualStandardDeviation(double[][] pairwise, double[] b, boolean[] kept) {
+        int m = pairwise.length;
+        boolean symmetric = isSymmetric(pairwise);
+        double squares = 0;
+        int n = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = symmetric ? i + 1 : 0; j < m; j++) {
+                if (kept[i * m + j] && (!symmetric || kept[j * m + i])) {
+                    double r = pairwise[i][j] - b[i] - b[j];
+                    squares += r * r;
+                    n++;
+                }
+            }
+        }
+        return n > m ? Math.sqrt(squares / (n - m)) : 0;
+    }
+
+    private static double medianAbsoluteResidual(double[][] pairwise, double[] b, boolean[] kept, double[] out) {
+        int m = pairwise.length;
         int k = 0;
-        for (int i = 0; i < pairwise.length; i++) {
-            for (int j = 0; j < pairwise.length; j++) {
-                if (i != j) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                if (kept[i * m + j]) {
                     out[k++] = Math.abs(pairwise[i][j] - b[i] - b[j]);
                 }
             }
         }
-        return RobustBackground.median(out);
+        return k == 0 ? 0 : median(out, k);
     }
 
     @Override
@@ -238,7 +370,6 @@ public final class PairwiseCalibratedStep implements PoolStep {
         if (models.length != rows.length) {
             throw new IllegalArgumentException(models.length + " model indices for " + rows.length + " rows");
         }
-        Background background = background(pairwise);
         double[] distances = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {
             distances[k] = mean(rows[k]);
@@ -265,7 +396,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
             for (int k = 0; k < targetDraw.length; k++) {
                 targetDraw[k] = random.nextGaussian();
             }
-            Background replicate = background(draw);
+            Background replicate = background(draw, unrelated);
             double replicateTarget = replicate.targetEccentricity(drawn, targetDraw);
             double min = Double.POSITIVE_INFINITY;
             for (int k = 0; k < targetDraw.length; k++) {
