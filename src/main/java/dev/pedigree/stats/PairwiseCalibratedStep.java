@@ -44,11 +44,11 @@ public final class PairwiseCalibratedStep implements PoolStep {
     /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
     static final int ROUNDS = 30;
     /**
-     * An entry this many residual scales below the fit is a related pair and leaves the background: 0.13% of
-     * normal residuals lie there, a family's pairs lie tens of scales below (zoo, centred logits). One-sided:
-     * relatedness only ever brings models nearer.
+     * An entry this far into the lower tail of the fit's residuals is a related pair and leaves the background:
+     * the tail beyond 3 standard deviations of a normal, 0.13% (see {@link #relatedCut}); a family's pairs lie
+     * tens of scales below (zoo, centred logits). One-sided: relatedness only ever brings models nearer.
      */
-    static final double RELATED = 3;
+    static final double RELATED_TAIL = 0.0013498980316301;
     /**
      * Fewest models the background is fitted on. The two-way fit has one eccentricity per model, and M models
      * give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding noise and
@@ -90,7 +90,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
      *
      * @param eccentricity {@code b_i} of every model ({@code P[i][j] ≈ b_i + b_j})
      * @param scale        1.4826 × the median absolute residual of the pairs the fit kept
-     * @param related      {@code related[i·M + j]}: the entry lay more than {@value #RELATED} scales below the
+     * @param related      {@code related[i·M + j]}: the entry lay more than {@link #relatedCut} scales below the
      *                     fit and was left out of it as a related pair
      */
     public record Background(double[] eccentricity, double scale, boolean[] related) {
@@ -154,7 +154,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
 
     /**
      * The fit on the entries {@code usable} marks ({@code usable[i·m + j]}): a median-polish start, then
-     * rounds that exclude every entry more than {@value #RELATED} residual scales below the fit and refit the
+     * rounds that exclude every entry more than {@link #relatedCut} residual scales below the fit and refit the
      * rest by Huber regression, until a round excludes nothing. The replicates of {@link #test} call it with
      * the observed fit's unrelated entries, so the null is drawn on the same design and goes through the same
      * exclusions.
@@ -174,12 +174,19 @@ public final class PairwiseCalibratedStep implements PoolStep {
         double[] b = medianPolish(pairwise, kept, settled);
         double[] residuals = new double[kept.length];
         double scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, kept, residuals);
-        for (int round = 0; round < ROUNDS && scale > 0; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
+            double cut = relatedCut(kept, m);
+            if (round > 0 && scale == 0 && Double.isFinite(cut)) {
+                break; // the kept entries are exactly additive: nothing to judge against
+            }
+            // a median start with scale 0 (it fits many entries of a small design exactly) judges nothing either
+            boolean judged = Double.isFinite(cut) && scale > 0;
             boolean changed = false;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
                     int entry = i * m + j;
-                    boolean unrelated = usable[entry] && pairwise[i][j] - b[i] - b[j] >= -RELATED * scale;
+                    // a design left without residual degrees of freedom cannot judge a pair: every entry comes back
+                    boolean unrelated = usable[entry] && (!judged || pairwise[i][j] - b[i] - b[j] >= -cut * scale);
                     changed |= unrelated != kept[entry];
                     kept[entry] = unrelated;
                 }
@@ -199,6 +206,26 @@ public final class PairwiseCalibratedStep implements PoolStep {
             related[e] = usable[e] && !kept[e];
         }
         return new Background(b, scale, related);
+    }
+
+    /**
+     * How many residual scales below the fit an entry must lie to leave it: the one-sided tail of
+     * {@link #RELATED_TAIL} of Student's t with the kept design's residual degrees of freedom (pairs − models).
+     * A normal cut would cascade on small designs: each exclusion shrinks the degrees of freedom and the
+     * scale, which pushes the next pair below the cut, down to a saturated fit with scale 0; the t cut grows
+     * as the degrees of freedom go (3.0 with many, 6.6 with 4, 19 with 2; scipy.stats.t.ppf(norm.sf(3), df)).
+     */
+    private static double relatedCut(boolean[] kept, int m) {
+        int entries = 0;
+        for (boolean k : kept) {
+            entries += k ? 1 : 0;
+        }
+        // a pair is two entries when the matrix is symmetric; counting entries errs towards the normal cut
+        int df = entries / 2 - m;
+        if (df < 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return -new org.apache.commons.math3.distribution.TDistribution(null, df).inverseCumulativeProbability(RELATED_TAIL);
     }
 
     /**
