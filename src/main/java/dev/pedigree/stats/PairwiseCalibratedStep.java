@@ -44,11 +44,11 @@ public final class PairwiseCalibratedStep implements PoolStep {
     /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
     static final int ROUNDS = 30;
     /**
-     * An entry this far into the lower tail of the fit's residuals is a related pair and leaves the background:
-     * the tail beyond 3 standard deviations of a normal, 0.13% (see {@link #relatedCut}); a family's pairs lie
-     * tens of scales below (zoo, centred logits). One-sided: relatedness only ever brings models nearer.
+     * An entry this many residual scales below the fit is a related pair and leaves the background: 0.13% of
+     * normal residuals lie there, a family's pairs 8–20 scales below (zoo, centred logits). One-sided:
+     * relatedness only ever brings models nearer.
      */
-    static final double RELATED_TAIL = 0.0013498980316301;
+    static final double RELATED = 3;
     /**
      * Fewest models the background is fitted on. The two-way fit has one eccentricity per model, and M models
      * give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding noise and
@@ -209,23 +209,17 @@ public final class PairwiseCalibratedStep implements PoolStep {
     }
 
     /**
-     * How many residual scales below the fit an entry must lie to leave it: the one-sided tail of
-     * {@link #RELATED_TAIL} of Student's t with the kept design's residual degrees of freedom (pairs − models).
-     * A normal cut would cascade on small designs: each exclusion shrinks the degrees of freedom and the
-     * scale, which pushes the next pair below the cut, down to a saturated fit with scale 0; the t cut grows
-     * as the degrees of freedom go (3.0 with many, 6.6 with 4, 19 with 2; scipy.stats.t.ppf(norm.sf(3), df)).
+     * How many residual scales below the fit an entry must lie to leave it: {@value #RELATED}, or infinitely
+     * many (nothing leaves, everything comes back) when the kept design has no residual degree of freedom
+     * (pairs ≤ models) — a saturated fit has scale 0 and cannot judge a pair.
      */
     private static double relatedCut(boolean[] kept, int m) {
         int entries = 0;
         for (boolean k : kept) {
             entries += k ? 1 : 0;
         }
-        // a pair is two entries when the matrix is symmetric; counting entries errs towards the normal cut
-        int df = entries / 2 - m;
-        if (df < 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return -new org.apache.commons.math3.distribution.TDistribution(null, df).inverseCumulativeProbability(RELATED_TAIL);
+        // a pair is two entries when the matrix is symmetric; counting entries / 2 errs towards "saturated"
+        return entries / 2 > m ? RELATED : Double.POSITIVE_INFINITY;
     }
 
     /**
