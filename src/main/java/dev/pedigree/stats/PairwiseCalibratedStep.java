@@ -12,36 +12,43 @@ import java.util.SplittableRandom;
  * model, related or not.
  *
  * <ol>
- *   <li>Fit the {@code b_i} to the off-diagonal entries by Huber regression (iteratively reweighted least
- *       squares, tuning constant {@value #HUBER_K}, residual scale {@code s = 1.4826·median |r|} re-estimated
- *       each round, at most {@value #ROUNDS} rounds). Related pairs among the candidates (twins, versions
- *       of one family) are outlying residuals and get little weight instead of moving the background.
- *       Least squares rather than medians: a median fit sets many residuals of a small matrix to exactly
- *       0, which makes the scale — and so every z — erratic on pools of 6.</li>
+ *   <li>Fit the {@code b_i} to the off-diagonal entries of the unrelated pairs ({@link #background}): start
+ *       from a median polish ({@code b_i = median_j(P[i][j] − b_j)}, which a family does not drag down while
+ *       fewer than half of a model's pairs are related) and its scale {@code 1.4826·median |r|}; then, until
+ *       the kept set stops changing, keep the entries no more than {@value #RELATED} scales below the fit,
+ *       refit them by least squares and take the scale as the residual standard deviation
+ *       {@code s = sqrt(Σ r² / (pairs − M))}. Related pairs among the candidates (twins, a family of three
+ *       or five versions) lie 8–20 scales below and leave the background; before they did, a family's
+ *       low pairs widened the scale and pulled its members' eccentricities down, and a pool of two families
+ *       of three hid even the target's own fp16 copy (z = −0.9). The cut is one-sided (relatedness only
+ *       brings models nearer) and re-judged every round, so a pair a rough start cut wrongly comes back.</li>
  *   <li>{@code D_i} = the target's mean distance to model i (raw: the pairwise means are raw). The target's
  *       own eccentricity {@code b_f = median_{i∈S}(D_i − b_i)} over the active pool.</li>
  *   <li>{@code z_i = (D_i − b_i − b_f) / s}; {@code T = min_{i∈S} z_i}; the nearest model is the argmin
  *       (ties: the lowest index).</li>
- *   <li>Null: a replicate fills the M×M off-diagonal (symmetrically when the given matrix is symmetric)
- *       and |S| target distances with independent standard normal values, fits the same model and takes
- *       the minimum of the same z's; {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. The fit is equivariant
- *       (shifting every distance or scaling it leaves every z unchanged), so the replicates need no estimate
- *       of the background, and the |S|-fold minimum and the error of the fitted background are both
+ *   <li>Null: a replicate fills the entries the observed fit kept as unrelated (symmetrically when the
+ *       given matrix is symmetric) and |S| target distances with independent standard normal values, runs the
+ *       same fit on that design — exclusions included — and takes the minimum of the same z's;
+ *       {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. The fit is equivariant (shifting every distance or
+ *       scaling it leaves every z unchanged), so the replicates need no estimate of the background, and the
+ *       |S|-fold minimum, the error of the fitted background and the pairs the design lost are all
  *       counted.</li>
  * </ol>
  *
- * <p>Guarantee: exact up to the Monte-Carlo resolution {@code 1/(R+1)} when every mean distance between
+ * <p>Guarantee: up to the Monte-Carlo resolution {@code 1/(R+1)}, when every mean distance between
  * unrelated models — the target's included — is {@code b_i + b_j} plus independent normal noise of one
- * common spread (the target is exchangeable with an unrelated candidate). It does not assume unrelated
- * models equally far from the target, nor equally eccentric. It is anti-conservative when unrelated
- * distances have structure the two-way model lacks (clusters: models of one language nearer each other than
- * eccentricities say) or heavier-than-normal tails; related pairs among the candidates inflate the scale a
- * little (conservative). Cost per step: R fits, {@code O(R·ROUNDS·M³)}; no pass over the prompts.
+ * common spread (the target is exchangeable with an unrelated candidate), and the pairs left out are the
+ * related ones; conditioning on the observed design is exact when they are, and an unrelated pair cut by
+ * chance (0.13% of them) narrows the observed scale a little more than the replicates'. It does not assume
+ * unrelated models equally far from the target, nor equally eccentric, nor the candidates unrelated to one
+ * another. It is anti-conservative when unrelated distances have structure the two-way model lacks
+ * (clusters: models of one language nearer each other than eccentricities say) or heavier-than-normal tails.
+ * When the kept pairs of two families all run across (no odd cycle: {@code b_A + c, b_B − c} fit equally
+ * well) the fit takes the most even split of that contrast ({@link #weightedFit}): the test then assumes the
+ * two families equally eccentric. Cost per step: R fits, {@code O(R·ROUNDS·M³)}; no pass over the prompts.
  */
 public final class PairwiseCalibratedStep implements PoolStep {
-    /** Huber's tuning constant: 95% efficiency at normal residuals. */
-    static final double HUBER_K = 1.345;
-    /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
+    /** Rounds of exclusion (and median-polish sweeps) at most; a polish stops earlier once no eccentricity moves by 1e-7 of the data's range. */
     static final int ROUNDS = 30;
     /**
      * An entry this many residual scales below the fit is a related pair and leaves the background: 0.13% of
@@ -154,8 +161,8 @@ public final class PairwiseCalibratedStep implements PoolStep {
 
     /**
      * The fit on the entries {@code usable} marks ({@code usable[i·m + j]}): a median-polish start, then
-     * rounds that exclude every entry more than {@link #relatedCut} residual scales below the fit and refit the
-     * rest by Huber regression, until a round excludes nothing. The replicates of {@link #test} call it with
+     * rounds that keep every usable entry at most {@link #relatedCut} residual scales below the current fit and
+     * refit the kept ones by least squares, until the kept set stops changing. The replicates of {@link #test} call it with
      * the observed fit's unrelated entries, so the null is drawn on the same design and goes through the same
      * exclusions.
      */
