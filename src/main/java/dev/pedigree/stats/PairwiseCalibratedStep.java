@@ -12,37 +12,50 @@ import java.util.SplittableRandom;
  * model, related or not.
  *
  * <ol>
- *   <li>Fit the {@code b_i} to the off-diagonal entries by Huber regression (iteratively reweighted least
- *       squares, tuning constant {@value #HUBER_K}, residual scale {@code s = 1.4826·median |r|} re-estimated
- *       each round, at most {@value #ROUNDS} rounds). Related pairs among the candidates (twins, versions
- *       of one family) are outlying residuals and get little weight instead of moving the background.
- *       Least squares rather than medians: a median fit sets many residuals of a small matrix to exactly
- *       0, which makes the scale — and so every z — erratic on pools of 6.</li>
+ *   <li>Fit the {@code b_i} to the off-diagonal entries of the unrelated pairs ({@link #background}): start
+ *       from a median polish ({@code b_i = median_j(P[i][j] − b_j)}, which a family does not drag down while
+ *       fewer than half of a model's pairs are related) and its scale {@code 1.4826·median |r|}; then, until
+ *       the kept set stops changing, keep the entries no more than {@value #RELATED} scales below the fit,
+ *       refit them by least squares and take the scale as the residual standard deviation
+ *       {@code s = sqrt(Σ r² / (pairs − M))}. Related pairs among the candidates (twins, a family of three
+ *       or five versions) lie 8–20 scales below and leave the background; before they did, a family's
+ *       low pairs widened the scale and pulled its members' eccentricities down, and a pool of two families
+ *       of three hid even the target's own fp16 copy (z = −0.9). The cut is one-sided (relatedness only
+ *       brings models nearer) and re-judged every round, so a pair a rough start cut wrongly comes back.</li>
  *   <li>{@code D_i} = the target's mean distance to model i (raw: the pairwise means are raw). The target's
  *       own eccentricity {@code b_f = median_{i∈S}(D_i − b_i)} over the active pool.</li>
  *   <li>{@code z_i = (D_i − b_i − b_f) / s}; {@code T = min_{i∈S} z_i}; the nearest model is the argmin
  *       (ties: the lowest index).</li>
- *   <li>Null: a replicate fills the M×M off-diagonal (symmetrically when the given matrix is symmetric)
- *       and |S| target distances with independent standard normal values, fits the same model and takes
- *       the minimum of the same z's; {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. The fit is equivariant
- *       (shifting every distance or scaling it leaves every z unchanged), so the replicates need no estimate
- *       of the background, and the |S|-fold minimum and the error of the fitted background are both
+ *   <li>Null: a replicate fills the entries the observed fit kept as unrelated (symmetrically when the
+ *       given matrix is symmetric) and |S| target distances with independent standard normal values, runs the
+ *       same fit on that design — exclusions included — and takes the minimum of the same z's;
+ *       {@code p = (1 + #{r : T*^(r) ≤ T}) / (R + 1)}. The fit is equivariant (shifting every distance or
+ *       scaling it leaves every z unchanged), so the replicates need no estimate of the background, and the
+ *       |S|-fold minimum, the error of the fitted background and the pairs the design lost are all
  *       counted.</li>
  * </ol>
  *
- * <p>Guarantee: exact up to the Monte-Carlo resolution {@code 1/(R+1)} when every mean distance between
+ * <p>Guarantee: up to the Monte-Carlo resolution {@code 1/(R+1)}, when every mean distance between
  * unrelated models — the target's included — is {@code b_i + b_j} plus independent normal noise of one
- * common spread (the target is exchangeable with an unrelated candidate). It does not assume unrelated
- * models equally far from the target, nor equally eccentric. It is anti-conservative when unrelated
- * distances have structure the two-way model lacks (clusters: models of one language nearer each other than
- * eccentricities say) or heavier-than-normal tails; related pairs among the candidates inflate the scale a
- * little (conservative). Cost per step: R fits, {@code O(R·ROUNDS·M³)}; no pass over the prompts.
+ * common spread (the target is exchangeable with an unrelated candidate), and the pairs left out are the
+ * related ones; conditioning on the observed design is exact when they are, and an unrelated pair cut by
+ * chance (0.13% of them) narrows the observed scale a little more than the replicates'. It does not assume
+ * unrelated models equally far from the target, nor equally eccentric, nor the candidates unrelated to one
+ * another. It is anti-conservative when unrelated distances have structure the two-way model lacks
+ * (clusters: models of one language nearer each other than eccentricities say) or heavier-than-normal tails.
+ * When the kept pairs of two families all run across (no odd cycle: {@code b_A + c, b_B − c} fit equally
+ * well) the fit takes the most even split of that contrast ({@link #weightedFit}): the test then assumes the
+ * two families equally eccentric. Cost per step: R fits, {@code O(R·ROUNDS·M³)}; no pass over the prompts.
  */
 public final class PairwiseCalibratedStep implements PoolStep {
-    /** Huber's tuning constant: 95% efficiency at normal residuals. */
-    static final double HUBER_K = 1.345;
-    /** Reweighting rounds at most; the fit stops earlier once no eccentricity moves by 1e-7 of the data's range (z to about 6 digits). */
+    /** Rounds of exclusion (and median-polish sweeps) at most; a polish stops earlier once no eccentricity moves by 1e-7 of the data's range. */
     static final int ROUNDS = 30;
+    /**
+     * An entry this many residual scales below the fit is a related pair and leaves the background: 0.13% of
+     * normal residuals lie there, a family's pairs 8–20 scales below (zoo, centred logits). One-sided:
+     * relatedness only ever brings models nearer.
+     */
+    static final double RELATED = 3;
     /**
      * Fewest models the background is fitted on. The two-way fit has one eccentricity per model, and M models
      * give M(M−1)/2 distinct pairs: with 3 models the fit is exact, the residual scale is rounding noise and
@@ -53,6 +66,9 @@ public final class PairwiseCalibratedStep implements PoolStep {
     private final double[][] pairwise;
     private final boolean symmetric;
     private final int replicates;
+    private final Background background;
+    /** The entries the observed fit kept: the design every replicate is drawn on. */
+    private final boolean[] unrelated;
 
     /**
      * @param pairwise   candidate-to-candidate mean distances, aligned to the target matrix's rows
@@ -67,15 +83,33 @@ public final class PairwiseCalibratedStep implements PoolStep {
         this.pairwise = pairwise;
         this.symmetric = isSymmetric(pairwise);
         this.replicates = replicates;
+        this.background = background(pairwise);
+        this.unrelated = new boolean[background.related().length];
+        for (int i = 0; i < pairwise.length; i++) {
+            for (int j = 0; j < pairwise.length; j++) {
+                unrelated[i * pairwise.length + j] = i != j && !background.related()[i * pairwise.length + j];
+            }
+        }
     }
 
     /**
      * The two-way fit of the candidate-to-candidate distances.
      *
      * @param eccentricity {@code b_i} of every model ({@code P[i][j] ≈ b_i + b_j})
-     * @param scale        1.4826 × the median absolute residual
+     * @param scale        1.4826 × the median absolute residual of the pairs the fit kept
+     * @param related      {@code related[i·M + j]}: the entry lay more than {@link #relatedCut} scales below the
+     *                     fit and was left out of it as a related pair
      */
-    public record Background(double[] eccentricity, double scale) {
+    public record Background(double[] eccentricity, double scale, boolean[] related) {
+        /** The number of off-diagonal entries left out as related pairs. */
+        public int relatedEntries() {
+            int n = 0;
+            for (boolean r : related) {
+                n += r ? 1 : 0;
+            }
+            return n;
+        }
+
         /** The target's eccentricity {@code b_f}: the median of {@code D_i − b_i} over the given models. */
         public double targetEccentricity(int[] models, double[] distances) {
             double[] excess = new double[models.length];
@@ -109,50 +143,140 @@ public final class PairwiseCalibratedStep implements PoolStep {
     }
 
     /**
-     * The Huber two-way fit of a square matrix of distances (the diagonal ignored).
+     * The two-way fit of a square matrix of distances (the diagonal ignored), related pairs excluded.
      *
      * @throws BadInputException with fewer than {@value #MIN_MODELS} models
      */
     public static Background background(double[][] pairwise) {
         int m = pairwise.length;
         requireFit(m);
-        double[] weights = new double[m * m];
-        java.util.Arrays.fill(weights, 1);
-        double[] b = new double[m];
-        double[] residuals = new double[m * (m - 1)];
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
+        boolean[] usable = new boolean[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                if (i != j) {
-                    lowest = Math.min(lowest, pairwise[i][j]);
-                    highest = Math.max(highest, pairwise[i][j]);
-                }
+                usable[i * m + j] = i != j;
+            }
+        }
+        return background(pairwise, usable);
+    }
+
+    /**
+     * The fit on the entries {@code usable} marks ({@code usable[i·m + j]}): a median-polish start, then
+     * rounds that keep every usable entry at most {@link #relatedCut} residual scales below the current fit and
+     * refit the kept ones by least squares, until the kept set stops changing. The replicates of {@link #test} call it with
+     * the observed fit's unrelated entries, so the null is drawn on the same design and goes through the same
+     * exclusions.
+     */
+    static Background background(double[][] pairwise, boolean[] usable) {
+        int m = pairwise.length;
+        boolean[] kept = usable.clone();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int e = 0; e < kept.length; e++) {
+            if (kept[e]) {
+                lowest = Math.min(lowest, pairwise[e / m][e % m]);
+                highest = Math.max(highest, pairwise[e / m][e % m]);
             }
         }
         double settled = 1e-7 * (highest - lowest);
-        double scale = 0;
+        double[] b = medianPolish(pairwise, kept, settled);
+        double[] residuals = new double[kept.length];
+        double scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, kept, residuals);
         for (int round = 0; round < ROUNDS; round++) {
-            double[] next = weightedFit(pairwise, weights);
-            double moved = 0;
-            for (int i = 0; i < m; i++) {
-                moved = Math.max(moved, Math.abs(next[i] - b[i]));
+            double cut = relatedCut(kept, m);
+            if (round > 0 && scale == 0 && Double.isFinite(cut)) {
+                break; // the kept entries are exactly additive: nothing to judge against
             }
-            b = next;
-            scale = RobustBackground.MAD_TO_SD * medianAbsoluteResidual(pairwise, b, residuals);
-            if (scale == 0 || (round > 0 && moved <= settled)) {
-                break;
-            }
+            // a median start with scale 0 (it fits many entries of a small design exactly) judges nothing either
+            boolean judged = Double.isFinite(cut) && scale > 0;
+            boolean changed = false;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
-                    if (i != j) {
-                        double u = Math.abs(pairwise[i][j] - b[i] - b[j]) / (HUBER_K * scale);
-                        weights[i * m + j] = u <= 1 ? 1 : 1 / u;
-                    }
+                    int entry = i * m + j;
+                    // a design left without residual degrees of freedom cannot judge a pair: every entry comes back
+                    boolean unrelated = usable[entry] && (!judged || pairwise[i][j] - b[i] - b[j] >= -cut * scale);
+                    changed |= unrelated != kept[entry];
+                    kept[entry] = unrelated;
                 }
             }
+            if (round > 0 && !changed) {
+                break;
+            }
+            double[] weights = new double[kept.length];
+            for (int e = 0; e < kept.length; e++) {
+                weights[e] = kept[e] ? 1 : 0;
+            }
+            b = weightedFit(pairwise, weights);
+            scale = residualStandardDeviation(pairwise, b, kept);
         }
-        return new Background(b, scale);
+        boolean[] related = new boolean[kept.length];
+        for (int e = 0; e < kept.length; e++) {
+            related[e] = usable[e] && !kept[e];
+        }
+        return new Background(b, scale, related);
+    }
+
+    /**
+     * How many residual scales below the fit an entry must lie to leave it: {@value #RELATED}, or infinitely
+     * many (nothing leaves, everything comes back) when the kept design has no residual degree of freedom
+     * (pairs ≤ models) — a saturated fit has scale 0 and cannot judge a pair.
+     */
+    private static double relatedCut(boolean[] kept, int m) {
+        int entries = 0;
+        for (boolean k : kept) {
+            entries += k ? 1 : 0;
+        }
+        // a pair is two entries when the matrix is symmetric; counting entries / 2 errs towards "saturated"
+        return entries / 2 > m ? RELATED : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Robust start: {@code b_i = median(P[i][j] − b_j)} over model i's kept entries (row and column), swept
+     * until no {@code b} moves by more than {@code settled} ({@value #ROUNDS} sweeps at most), from
+     * {@code b_i} = half the median of its entries. Unlike least squares it is not dragged down by a family:
+     * a model's b stays put while fewer than half of its pairs are related.
+     */
+    private static double[] medianPolish(double[][] pairwise, boolean[] kept, double settled) {
+        int m = pairwise.length;
+        double[] b = new double[m];
+        double[] values = new double[2 * m];
+        for (int i = 0; i < m; i++) {
+            int n = entries(pairwise, kept, i, new double[m], values);
+            b[i] = n == 0 ? 0 : 0.5 * median(values, n);
+        }
+        for (int sweep = 0; sweep < ROUNDS; sweep++) {
+            double moved = 0;
+            for (int i = 0; i < m; i++) {
+                int n = entries(pairwise, kept, i, b, values);
+                if (n > 0) {
+                    double next = median(values, n);
+                    moved = Math.max(moved, Math.abs(next - b[i]));
+                    b[i] = next;
+                }
+            }
+            if (moved <= settled) {
+                break;
+            }
+        }
+        return b;
+    }
+
+    /** Model i's kept entries minus the other model's b, into {@code out}; returns their count. */
+    private static int entries(double[][] pairwise, boolean[] kept, int i, double[] b, double[] out) {
+        int m = pairwise.length;
+        int n = 0;
+        for (int j = 0; j < m; j++) {
+            if (kept[i * m + j]) {
+                out[n++] = pairwise[i][j] - b[j];
+            }
+            if (kept[j * m + i]) {
+                out[n++] = pairwise[j][i] - b[j];
+            }
+        }
+        return n;
+    }
+
+    private static double median(double[] values, int n) {
+        return RobustBackground.median(java.util.Arrays.copyOf(values, n));
     }
 
     /** Weighted least squares for {@code P[i][j] ≈ b_i + b_j} over the off-diagonal: the normal equations, solved. */
@@ -171,6 +295,19 @@ public final class PairwiseCalibratedStep implements PoolStep {
                     normal[i][m] += w * y;
                     normal[j][m] += w * y;
                 }
+            }
+        }
+        // A vanishing pull towards equal eccentricities: it leaves every identifiable fit as it is (1e-12 of the
+        // weight) and settles the one contrast a design without odd cycles cannot (two families whose
+        // unrelated pairs all run across: b_A + c, b_B − c fit equally well) at its most even value.
+        double trace = 0;
+        for (int i = 0; i < m; i++) {
+            trace += normal[i][i];
+        }
+        double ridge = 1e-12 * trace / m;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                normal[i][j] += ridge * ((i == j ? 1 : 0) - 1.0 / m);
             }
         }
         return solve(normal);
@@ -211,16 +348,39 @@ public final class PairwiseCalibratedStep implements PoolStep {
         return x;
     }
 
-    private static double medianAbsoluteResidual(double[][] pairwise, double[] b, double[] out) {
+    /**
+     * {@code sqrt(Σ r² / (n − M))} over the kept entries, a pair counted once when the matrix is symmetric:
+     * unbiased for the variance of the unrelated pairs' noise on designs of any size, where the MAD of a
+     * near-saturated fit collapses (many residuals exactly 0). 0 when no degree of freedom is left.
+     */
+    private static double residualStandardDeviation(double[][] pairwise, double[] b, boolean[] kept) {
+        int m = pairwise.length;
+        boolean symmetric = isSymmetric(pairwise);
+        double squares = 0;
+        int n = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = symmetric ? i + 1 : 0; j < m; j++) {
+                if (kept[i * m + j] && (!symmetric || kept[j * m + i])) {
+                    double r = pairwise[i][j] - b[i] - b[j];
+                    squares += r * r;
+                    n++;
+                }
+            }
+        }
+        return n > m ? Math.sqrt(squares / (n - m)) : 0;
+    }
+
+    private static double medianAbsoluteResidual(double[][] pairwise, double[] b, boolean[] kept, double[] out) {
+        int m = pairwise.length;
         int k = 0;
-        for (int i = 0; i < pairwise.length; i++) {
-            for (int j = 0; j < pairwise.length; j++) {
-                if (i != j) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                if (kept[i * m + j]) {
                     out[k++] = Math.abs(pairwise[i][j] - b[i] - b[j]);
                 }
             }
         }
-        return RobustBackground.median(out);
+        return k == 0 ? 0 : median(out, k);
     }
 
     @Override
@@ -238,7 +398,6 @@ public final class PairwiseCalibratedStep implements PoolStep {
         if (models.length != rows.length) {
             throw new IllegalArgumentException(models.length + " model indices for " + rows.length + " rows");
         }
-        Background background = background(pairwise);
         double[] distances = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {
             distances[k] = mean(rows[k]);
@@ -265,7 +424,7 @@ public final class PairwiseCalibratedStep implements PoolStep {
             for (int k = 0; k < targetDraw.length; k++) {
                 targetDraw[k] = random.nextGaussian();
             }
-            Background replicate = background(draw);
+            Background replicate = background(draw, unrelated);
             double replicateTarget = replicate.targetEccentricity(drawn, targetDraw);
             double min = Double.POSITIVE_INFINITY;
             for (int k = 0; k < targetDraw.length; k++) {

@@ -170,4 +170,98 @@ class PairwiseCalibratedStepTest {
         assertTrue(PairwiseCalibratedStep.canFit(4));
         assertTrue(PairwiseCalibratedStep.background(four).scale() >= 0);
     }
+
+    /**
+     * Families among the candidates: {@code family[i]} names model i's family (−1: none); a pair of one family
+     * lies at 0.07–0.10, an unrelated pair at {@code 0.45 + a_i + a_j + 0.02·e}, {@code a ~ 0.05·N(0,1)}. With
+     * {@code copy ≥ 0} the target is a member of family 0: its distance to model {@code copy} is 0.002 (an
+     * fp16 copy), to the other members of family 0 0.07–0.10; otherwise it is unrelated to every candidate.
+     */
+    private static World families(int[] family, int copy, SplittableRandom data) {
+        int m = family.length;
+        double[] a = new double[m + 1];
+        for (int i = 0; i <= m; i++) {
+            a[i] = 0.05 * data.nextGaussian();
+        }
+        double[][] p = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                boolean related = family[i] >= 0 && family[i] == family[j];
+                p[i][j] = p[j][i] = related ? 0.07 + 0.03 * data.nextDouble() : 0.45 + a[i] + a[j] + 0.02 * data.nextGaussian();
+            }
+        }
+        List<String> names = SimulatedPools.names(m);
+        double[][] rows = new double[m][50];
+        for (int i = 0; i < m; i++) {
+            double mean;
+            if (i == copy) {
+                mean = 0.002;
+            } else if (copy >= 0 && family[i] == 0) {
+                mean = 0.07 + 0.03 * data.nextDouble();
+            } else {
+                mean = 0.45 + a[m] + a[i] + 0.02 * data.nextGaussian();
+            }
+            for (int t = 0; t < 50; t++) {
+                rows[i][t] = mean + 0.01 * data.nextGaussian();
+            }
+        }
+        return new World(new DistanceMatrix(names, rows), new PairwiseDistances(names, p));
+    }
+
+    @Test
+    void theTargetsExactCopyIsFoundInAPoolOfTwoFamiliesOfThree() {
+        // the zoo's gpt2-a-ft-lic task: before related pairs left the fit, the copy got z = −0.9, p = 0.86
+        SplittableRandom data = new SplittableRandom(70);
+        for (int world = 0; world < 5; world++) {
+            World w = families(new int[] {0, 0, 0, 1, 1, 1}, 0, data);
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                    .withPermutations(999).withRandom(world).test(w.matrix(), List.of());
+            List<String> members = set.members().stream().map(ExclusionStep::model).toList();
+            assertTrue(members.contains("g0"), "world " + world + ": " + set.steps());
+            assertTrue(List.of("g0", "g1", "g2").containsAll(members), "world " + world + ": " + set.steps());
+        }
+    }
+
+    @Test
+    void aFamilyOfFiveDoesNotHideTheTargetsOwnFamily() {
+        // the zoo's qwen2-a-ft-lic task: families of 5, 3 and 3 and a loner; the target belongs to a family of 3
+        SplittableRandom data = new SplittableRandom(71);
+        for (int world = 0; world < 5; world++) {
+            World w = families(new int[] {0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, -1}, 0, data);
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                    .withPermutations(999).withRandom(world).test(w.matrix(), List.of());
+            List<String> members = set.members().stream().map(ExclusionStep::model).sorted().toList();
+            assertEquals(List.of("g0", "g1", "g2"), members, "world " + world + ": " + set.steps());
+        }
+    }
+
+    @Test
+    void familiesAmongTheCandidatesOfAnUnrelatedTargetDoNotInflateTheLevel() {
+        SplittableRandom data = new SplittableRandom(72);
+        int nonEmpty = 0;
+        for (int pool = 0; pool < POOLS; pool++) {
+            World w = families(new int[] {0, 0, 0, 1, 1, 1, 2, 2, -1, -1}, -1, data);
+            ProvenanceSet set = ProvenanceSetTest.withDefaults().withMethod(ProvenanceMethod.CALIBRATED).withPairwise(w.pairwise())
+                    .withAlpha(0.1).withPermutations(99).withRandom(pool).test(w.matrix(), List.of());
+            nonEmpty += set.members().isEmpty() ? 0 : 1;
+        }
+        // binomial(300, 0.1): scipy.stats.binom.isf(0.0005, 300, 0.1) = 48
+        assertTrue(nonEmpty <= 48, nonEmpty + " of " + POOLS + " null pools with families among the candidates gave a non-empty set at α = 0.1");
+    }
+
+    @Test
+    void aFamilysPairsAreMarkedRelatedAndLeaveTheFit() {
+        World w = families(new int[] {0, 0, 0, 1, 1, 1, -1, -1}, -1, new SplittableRandom(73));
+        PairwiseCalibratedStep.Background fit = PairwiseCalibratedStep.background(w.pairwise().mean());
+        int m = 8;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                boolean family = i != j && i < 6 && j < 6 && i / 3 == j / 3;
+                assertEquals(family, fit.related()[i * m + j], i + "-" + j);
+            }
+        }
+        assertEquals(12, fit.relatedEntries());
+        // the scale is the unrelated pairs' noise (0.02), not the gap between families and the rest
+        assertTrue(fit.scale() > 0.01 && fit.scale() < 0.04, "scale " + fit.scale());
+    }
 }
