@@ -118,15 +118,6 @@ public final class PairwiseCalibratedStep implements PoolStep {
             }
             return RobustBackground.median(excess);
         }
-
-        /** {@code (D − b_i − b_f) / s}; 0 when the residual is 0, ±∞ when the scale is 0. */
-        public double z(int model, double distance, double targetEccentricity) {
-            double residual = distance - eccentricity[model] - targetEccentricity;
-            if (residual == 0) {
-                return 0;
-            }
-            return scale > 0 ? residual / scale : Math.copySign(Double.POSITIVE_INFINITY, residual);
-        }
     }
 
     /** Whether distances among this many models can fit a background (at least {@value #MIN_MODELS}). */
@@ -402,33 +393,29 @@ public final class PairwiseCalibratedStep implements PoolStep {
         for (int k = 0; k < rows.length; k++) {
             distances[k] = mean(rows[k]);
         }
-        double target = background.targetEccentricity(models, distances);
+        double[] sampling = samplingVariances(rows);
+        double[] weights = weights(background.scale(), sampling);
+        double[] z = z(background, models, distances, weights);
         int nearest = 0;
-        double observed = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < rows.length; k++) {
-            double z = background.z(models[k], distances[k], target);
-            if (z < observed) {
-                observed = z;
+        for (int k = 1; k < z.length; k++) {
+            if (z[k] < z[nearest]) {
                 nearest = k;
             }
         }
+        double observed = z[nearest];
+        double[][] pairSpread = pairSpread(background.scale(), models, sampling);
         long atMost = 0;
         double[][] draw = new double[pairwise.length][pairwise.length];
         double[] targetDraw = new double[rows.length];
-        int[] drawn = new int[rows.length];
-        for (int k = 0; k < drawn.length; k++) {
-            drawn[k] = k;
-        }
         for (int r = 0; r < replicates; r++) {
-            fillNull(draw, random);
+            fillNull(draw, pairSpread, random);
             for (int k = 0; k < targetDraw.length; k++) {
-                targetDraw[k] = random.nextGaussian();
+                targetDraw[k] = Math.sqrt(weights[k]) * random.nextGaussian();
             }
-            Background replicate = background(draw, unrelated);
-            double replicateTarget = replicate.targetEccentricity(drawn, targetDraw);
+            double[] replicate = z(background(draw, unrelated), models, targetDraw, weights);
             double min = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < targetDraw.length; k++) {
-                min = Math.min(min, replicate.z(k, targetDraw[k], replicateTarget));
+            for (double v : replicate) {
+                min = Math.min(min, v);
             }
             if (min <= observed) {
                 atMost++;
@@ -437,18 +424,147 @@ public final class PairwiseCalibratedStep implements PoolStep {
         return new StepOutcome(nearest, observed, (1.0 + atMost) / (replicates + 1.0));
     }
 
+    /**
+     * The studentised z of every active model: {@code (D_k − b_k − b_f) / (s·sqrt(w_k))}, with {@code s} the
+     * pairs' residual scale and {@code w_k} the target distance's variance relative to a pair's
+     * ({@link #weights}). Scale-equivariant like the common-scale z, so a replicate drawn with unit pair noise
+     * and target noise of variance {@code w_k}, refitted, gives the null distribution of the minimum with the
+     * |S|-fold minimum and the error of the fitted {@code b}, {@code b_f} and {@code s} counted.
+     *
+     * @param models    the active models' indices into the background
+     * @param distances the target's mean distance to each active model
+     * @param weights   {@code w_k} of each
+     */
+    static double[] z(Background background, int[] models, double[] distances, double[] weights) {
+        double target = background.targetEccentricity(models, distances);
+        double[] z = new double[models.length];
+        for (int k = 0; k < models.length; k++) {
+            double residual = distances[k] - background.eccentricity()[models[k]] - target;
+            double spread = background.scale() * Math.sqrt(weights[k]);
+            z[k] = residual == 0 ? 0 : spread > 0 ? residual / spread : Math.copySign(Double.POSITIVE_INFINITY, residual);
+        }
+        return z;
+    }
+
+    /** The studentised z of every active model, its rows given: what {@link #test} ranks and reports. */
+    public static double[] z(Background background, int[] models, double[][] rows) {
+        double[] distances = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            distances[k] = mean(rows[k]);
+        }
+        return z(background, models, distances, weights(background.scale(), samplingVariances(rows)));
+    }
+
+    /**
+     * {@code w_k = (τ² + SE_k²) / (τ² + mean_j SE_j²)}: how much more (or less) the target's distance to model k
+     * varies than a pair's. A pair's residual variance {@code s²} is the misfit of the two-way model
+     * {@code τ²} plus the sampling error of the pair's own mean, which the pairwise input does not carry (a
+     * {@code --pairwise} CSV holds means only); a pair's mean over the same prompts is taken to have the
+     * sampling variance of a typical target distance, the average of the active {@code SE_j²}, so
+     * {@code τ² = max(0, s² − mean_j SE_j²)}. The weights are fixed from the observed data and the scale is
+     * left to {@code s}: a test that also plugged the estimated {@code τ²} into its replicates' absolute noise
+     * was not pivotal and reached 14% at α = 0.05 in pools of 6 (9 residual degrees of freedom), where a
+     * noisy τ² moves only the weights here. All 1 when the target's rows give no standard errors (one prompt).
+     */
+    static double[] weights(double scale, double[] sampling) {
+        double average = 0;
+        for (double v : sampling) {
+            average += v;
+        }
+        average /= sampling.length;
+        double misfit = Math.max(0, scale * scale - average);
+        double[] weights = new double[sampling.length];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = misfit + average > 0 ? (misfit + sampling[k]) / (misfit + average) : 1;
+        }
+        return weights;
+    }
+
+    /**
+     * The spread of each pair's null draw relative to the pairs' common scale,
+     * {@code sqrt((τ² + (SE_i² + SE_j²)/2) / (τ² + mean SE²))}: a pair's mean carries the sampling error of both
+     * its models, the noisier one's the most; a model not in the active pool (its row not at hand) counts as
+     * average. The same {@code τ²} and average as {@link #weights}.
+     */
+    private double[][] pairSpread(double scale, int[] models, double[] sampling) {
+        int m = pairwise.length;
+        double average = 0;
+        for (double v : sampling) {
+            average += v;
+        }
+        average /= sampling.length;
+        double misfit = Math.max(0, scale * scale - average);
+        double[] own = new double[m];
+        java.util.Arrays.fill(own, average);
+        for (int k = 0; k < models.length; k++) {
+            own[models[k]] = sampling[k];
+        }
+        double[][] spread = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                spread[i][j] = misfit + average > 0 ? Math.sqrt((misfit + (own[i] + own[j]) / 2) / (misfit + average)) : 1;
+            }
+        }
+        return spread;
+    }
+
+    /**
+     * The sampling variance of each row's mean, {@code σ_k²/N}, with the part every model shares on a prompt
+     * (its difficulty, which {@code b_f} absorbs) removed. The rows are centred per prompt,
+     * {@code c_k,t = L_k,t − mean_j L_j,t}; with independent model noise of variance {@code σ_k²},
+     * {@code var(c_k) = σ_k²(1 − 2/m) + S/m²} where {@code S = Σ σ_j²}, so {@code Σ_k var(c_k) = S(m − 1)/m}
+     * and {@code σ_k² = (var(c_k) − S/m²) / (1 − 2/m)} (m ≥ 3; with two models only {@code S/2} each is
+     * identifiable). Unbiased sample variances; 0 with one prompt (the mean's error is then unknown).
+     */
+    static double[] samplingVariances(double[][] rows) {
+        int m = rows.length;
+        int n = rows[0].length;
+        double[] variances = new double[m];
+        if (n < 2) {
+            return variances;
+        }
+        double[] centre = new double[n];
+        for (int t = 0; t < n; t++) {
+            for (double[] row : rows) {
+                centre[t] += row[t];
+            }
+            centre[t] /= m;
+        }
+        double total = 0;
+        for (int k = 0; k < m; k++) {
+            double sum = 0;
+            for (int t = 0; t < n; t++) {
+                sum += rows[k][t] - centre[t];
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (int t = 0; t < n; t++) {
+                double d = rows[k][t] - centre[t] - mean;
+                squares += d * d;
+            }
+            variances[k] = squares / (n - 1);
+            total += variances[k];
+        }
+        double shared = total * m / (m - 1.0);
+        for (int k = 0; k < m; k++) {
+            double own = m == 2 ? shared / 2 : (variances[k] - shared / ((double) m * m)) / (1 - 2.0 / m);
+            variances[k] = Math.max(0, own) / n;
+        }
+        return variances;
+    }
+
     @Override
     public String method() {
         return ProvenanceMethod.CALIBRATED.label();
     }
 
-    /** Independent standard normal off-diagonal entries, mirrored when the observed matrix is symmetric. */
-    private void fillNull(double[][] draw, SplittableRandom random) {
+    /** Independent normal off-diagonal entries of the given spreads, mirrored when the observed matrix is symmetric. */
+    private void fillNull(double[][] draw, double[][] spread, SplittableRandom random) {
         int m = draw.length;
         for (int i = 0; i < m; i++) {
             for (int j = symmetric ? i + 1 : 0; j < m; j++) {
                 if (j != i) {
-                    draw[i][j] = random.nextGaussian();
+                    draw[i][j] = spread[i][j] * random.nextGaussian();
                     if (symmetric) {
                         draw[j][i] = draw[i][j];
                     }
