@@ -88,13 +88,13 @@ public final class SetComparison {
         if (pairwise != null) {
             PairwiseCalibratedStep.Background background = PairwiseCalibratedStep.background(pairwise.alignedTo(matrix.names()));
             int[] rest = IntStream.range(0, matrix.models()).filter(i -> !removed.contains(matrix.names().get(i))).toArray();
-            double[] distances = new double[rest.length];
-            for (int k = 0; k < rest.length; k++) {
-                distances[k] = Arrays.stream(matrix.rows()[rest[k]]).average().orElseThrow();
+            if (rest.length < 2) {
+                return z;
             }
-            double target = background.targetEccentricity(rest, distances);
+            double[][] rows = Arrays.stream(rest).mapToObj(i -> matrix.rows()[i]).toArray(double[][]::new);
+            double[] studentised = PairwiseCalibratedStep.z(background, rest, rows);
             for (int k = 0; k < rest.length; k++) {
-                z.put(matrix.names().get(rest[k]), background.z(rest[k], distances[k], target));
+                z.put(matrix.names().get(rest[k]), studentised[k]);
             }
             return z;
         }

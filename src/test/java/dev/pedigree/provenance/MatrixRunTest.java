@@ -84,11 +84,14 @@ class MatrixRunTest {
         assertEquals(m.names(), List.copyOf(b.eccentricities().keySet()));
         PairwiseCalibratedStep.Background fit = PairwiseCalibratedStep.background(PairwiseDistancesCsv.read(pairwise).alignedTo(m.names()));
         assertEquals(fit.scale(), b.scale(), 0);
-        // step 1's z is the twin's distance below the summary's background: (D − b_i − b_f) / s
+        // step 1's z is the twin's distance below the summary's background, (D − b_i − b_f), studentised by s·sqrt(w_i)
         ExclusionStep first = r.sets().headline().steps().getFirst();
         int i = m.indexOf(first.model());
         double d = Arrays.stream(m.rows()[i]).average().orElseThrow();
-        assertEquals(first.statistic(), (d - b.eccentricities().get(first.model()) - b.targetEccentricity()) / b.scale(), 1e-9);
+        double residual = d - b.eccentricities().get(first.model()) - b.targetEccentricity();
+        int[] all = java.util.stream.IntStream.range(0, m.models()).toArray();
+        assertEquals(first.statistic(), PairwiseCalibratedStep.z(fit, all, m.rows())[i], 1e-9);
+        assertTrue(residual < 0 && first.statistic() < -3, residual + " / " + first.statistic());
     }
 
     @Test
