@@ -1,5 +1,7 @@
 package dev.pedigree.blackbox;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,9 @@ public record MeasuredDistances(String distance, String target, List<String> can
         String promptSetSha256, Map<String, String> excluded, Map<String, String> specs, PairwiseRows pairwise) {
     public MeasuredDistances {
         candidates = List.copyOf(candidates);
-        excluded = Map.copyOf(excluded);
-        specs = Map.copyOf(specs);
+        // insertion order kept (Map.copyOf's order changes from one JVM to the next): reports list exclusions as they happened
+        excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
+        specs = Collections.unmodifiableMap(new LinkedHashMap<>(specs));
         if (values.length != candidates.size()) {
             throw new IllegalArgumentException(values.length + " rows for " + candidates.size() + " candidates");
         }
