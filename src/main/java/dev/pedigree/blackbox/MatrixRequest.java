@@ -5,6 +5,7 @@ import dev.pedigree.blackbox.distance.PromptDistance;
 import dev.pedigree.blackbox.distance.PromptDistances;
 import dev.pedigree.blackbox.prompts.PromptSet;
 import dev.pedigree.error.BadInputException;
+import dev.pedigree.stats.PairwiseBackground;
 import dev.pedigree.stats.PairwiseCalibratedStep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
 
     /**
      * Opens the models once, builds the target's matrix and, when {@code pairwise} is asked and enough
-     * candidates answered to fit a background ({@link PairwiseCalibratedStep#canFit}), the
+     * candidates answered to fit a background ({@link PairwiseBackground#canFit}), the
      * candidate-to-candidate distances over them, with the same open models and the answers the matrix
      * put in the cache; then closes them.
      */
@@ -65,7 +66,7 @@ public record MatrixRequest(String target, List<String> candidates, PromptSet pr
             excluded.putAll(built.excluded());
             PairwiseRows between = null;
             List<QueryableModel> answered = pool.stream().filter(g -> built.candidates().contains(g.name())).toList();
-            if (pairwise && PairwiseCalibratedStep.canFit(answered.size())) {
+            if (pairwise && PairwiseBackground.canFit(answered.size())) {
                 between = pairwiseRows(answered, d, queries, err);
             }
             return new MeasuredDistances(built.distance(), built.target(), built.candidates(), built.values(),

@@ -2,6 +2,7 @@ package dev.pedigree.provenance;
 
 import dev.pedigree.stats.BackgroundCalibratedStep;
 import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.PairwiseBackground;
 import dev.pedigree.stats.PairwiseCalibratedStep;
 import dev.pedigree.stats.PairwiseDistances;
 import dev.pedigree.stats.RobustBackground;
@@ -41,7 +42,7 @@ public record CalibrationBackground(String source, int models, Double location, 
             RobustBackground b = BackgroundCalibratedStep.fit(matrix.rows()).background();
             return new CalibrationBackground("pool", matrix.models(), b.location(), b.scale(), b.spread(), null, Map.of());
         }
-        PairwiseCalibratedStep.Background b = PairwiseCalibratedStep.background(pairwise.alignedTo(matrix.names()));
+        PairwiseBackground b = PairwiseBackground.fit(pairwise.alignedTo(matrix.names()));
         int[] all = new int[matrix.models()];
         double[] means = new double[matrix.models()];
         Map<String, Double> eccentricities = new LinkedHashMap<>();

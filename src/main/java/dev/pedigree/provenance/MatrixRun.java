@@ -37,7 +37,7 @@ public record MatrixRun(Path matrix, Path pairwise, List<String> references, Pro
     /**
      * @throws BadInputException naming the file and the problem when an input does not fit the others, or when
      *                           the matrix has too few models for a pairwise background
-     *                           ({@link dev.pedigree.stats.PairwiseCalibratedStep#MIN_MODELS})
+     *                           ({@link dev.pedigree.stats.PairwiseBackground#MIN_MODELS})
      */
     public Result run() {
         Map<String, Long> timings = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.pedigree.model.open.ModelDescription;
 import dev.pedigree.model.open.ModelOpener;
 import dev.pedigree.signals.WeightAlignment;
 import dev.pedigree.stats.DistanceMatrix;
+import dev.pedigree.stats.PairwiseBackground;
 import dev.pedigree.stats.PairwiseCalibratedStep;
 import dev.pedigree.stats.PairwiseDistances;
 import dev.pedigree.stats.ProvenanceMethod;
@@ -89,9 +90,9 @@ public record ProvenanceRun(MatrixRequest queries, List<String> references, Prov
         }
         DistanceMatrix matrix = new DistanceMatrix(measured.candidates(), measured.values());
         PairwiseDistances between = measured.pairwise() == null ? null : measured.pairwise().meansOver(measured.pairwise().prompts());
-        if (pairwise && !PairwiseCalibratedStep.canFit(matrix.models())) {
+        if (pairwise && !PairwiseBackground.canFit(matrix.models())) {
             err.println("set: " + matrix.models() + " models cannot fit a background of candidate-to-candidate distances (at least "
-                    + PairwiseCalibratedStep.MIN_MODELS + " are needed): calibrating against the target's row alone");
+                    + PairwiseBackground.MIN_MODELS + " are needed): calibrating against the target's row alone");
             err.flush();
         }
         ComparedSets sets = ComparedSets.run(test, headline, matrix, referenceNames, between, "measured");

@@ -13,7 +13,7 @@ import java.util.Set;
  * ({@link PairwiseDistancesCsv}); {@link ProvenanceSetTest#withPairwise} uses it.
  *
  * <p>Any number of models is data; fitting a background from them needs at least
- * {@link PairwiseCalibratedStep#MIN_MODELS} (the step refuses fewer). Only off-diagonal entries are used. A distance need not be symmetric (a token distance follows the
+ * {@link PairwiseBackground#MIN_MODELS} (the step refuses fewer). Only off-diagonal entries are used. A distance need not be symmetric (a token distance follows the
  * first model's greedy continuation); row i is "distances measured with g_i in the target's role".
  *
  * @param names one distinct name per row and column

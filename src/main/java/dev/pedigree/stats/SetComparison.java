@@ -86,7 +86,7 @@ public final class SetComparison {
         List<String> removed = calibrated.members().stream().map(ExclusionStep::model).toList();
         Map<String, Double> z = new LinkedHashMap<>();
         if (pairwise != null) {
-            PairwiseCalibratedStep.Background background = PairwiseCalibratedStep.background(pairwise.alignedTo(matrix.names()));
+            PairwiseBackground background = PairwiseBackground.fit(pairwise.alignedTo(matrix.names()));
             int[] rest = IntStream.range(0, matrix.models()).filter(i -> !removed.contains(matrix.names().get(i))).toArray();
             if (rest.length < 2) {
                 return z;

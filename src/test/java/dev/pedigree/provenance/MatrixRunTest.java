@@ -9,6 +9,7 @@ import dev.pedigree.error.BadInputException;
 import dev.pedigree.stats.DistanceMatrix;
 import dev.pedigree.stats.DistanceMatrixCsv;
 import dev.pedigree.stats.ExclusionStep;
+import dev.pedigree.stats.PairwiseBackground;
 import dev.pedigree.stats.PairwiseCalibratedStep;
 import dev.pedigree.stats.PairwiseDistancesCsv;
 import dev.pedigree.stats.ProvenanceMethod;
@@ -82,7 +83,7 @@ class MatrixRunTest {
         assertNull(b.spread());
         DistanceMatrix m = r.matrix();
         assertEquals(m.names(), List.copyOf(b.eccentricities().keySet()));
-        PairwiseCalibratedStep.Background fit = PairwiseCalibratedStep.background(PairwiseDistancesCsv.read(pairwise).alignedTo(m.names()));
+        PairwiseBackground fit = PairwiseBackground.fit(PairwiseDistancesCsv.read(pairwise).alignedTo(m.names()));
         assertEquals(fit.scale(), b.scale(), 0);
         // step 1's z is the twin's distance below the summary's background, (D − b_i − b_f), studentised by s·sqrt(w_i)
         ExclusionStep first = r.sets().headline().steps().getFirst();

@@ -108,7 +108,7 @@ class PairwiseCalibratedStepTest {
                 p[i][j] = i == j ? 0 : 1.0 + a[i] + a[j];
             }
         }
-        PairwiseCalibratedStep.Background b = PairwiseCalibratedStep.background(p);
+        PairwiseBackground b = PairwiseBackground.fit(p);
         assertEquals(0, b.scale(), 1e-12);
         for (int i = 0; i < 5; i++) {
             assertEquals(0.5 + a[i], b.eccentricity()[i], 1e-12);
@@ -126,9 +126,9 @@ class PairwiseCalibratedStepTest {
                 p[i][j] = p[j][i] = 1.0 + a[i] + a[j] + 0.01 * data.nextGaussian();
             }
         }
-        PairwiseCalibratedStep.Background clean = PairwiseCalibratedStep.background(p);
+        PairwiseBackground clean = PairwiseBackground.fit(p);
         p[4][5] = p[5][4] = 0.01;
-        PairwiseCalibratedStep.Background twins = PairwiseCalibratedStep.background(p);
+        PairwiseBackground twins = PairwiseBackground.fit(p);
         for (int i = 0; i < 6; i++) {
             assertEquals(clean.eccentricity()[i], twins.eccentricity()[i], 0.05, "model " + i);
         }
@@ -162,13 +162,13 @@ class PairwiseCalibratedStepTest {
     @Test
     void threeModelsFitExactlySoTheBackgroundNeedsFour() {
         double[][] three = {{0, 1, 2}, {1, 0, 2}, {2, 2, 0}};
-        BadInputException fit = assertThrows(BadInputException.class, () -> PairwiseCalibratedStep.background(three));
+        BadInputException fit = assertThrows(BadInputException.class, () -> PairwiseBackground.fit(three));
         assertTrue(fit.getMessage().contains("at least 4 models, got 3"), fit.getMessage());
         assertThrows(BadInputException.class, () -> new PairwiseCalibratedStep(three, 9));
-        assertFalse(PairwiseCalibratedStep.canFit(3));
+        assertFalse(PairwiseBackground.canFit(3));
         double[][] four = {{0, 1, 2, 3}, {1, 0, 2, 3}, {2, 2, 0, 4}, {3, 3, 4, 0}};
-        assertTrue(PairwiseCalibratedStep.canFit(4));
-        assertTrue(PairwiseCalibratedStep.background(four).scale() >= 0);
+        assertTrue(PairwiseBackground.canFit(4));
+        assertTrue(PairwiseBackground.fit(four).scale() >= 0);
     }
 
     /**
@@ -252,7 +252,7 @@ class PairwiseCalibratedStepTest {
     @Test
     void aFamilysPairsAreMarkedRelatedAndLeaveTheFit() {
         World w = families(new int[] {0, 0, 0, 1, 1, 1, -1, -1}, -1, new SplittableRandom(73));
-        PairwiseCalibratedStep.Background fit = PairwiseCalibratedStep.background(w.pairwise().mean());
+        PairwiseBackground fit = PairwiseBackground.fit(w.pairwise().mean());
         int m = 8;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
